@@ -1,0 +1,38 @@
+package dev.poolhit.kd.protocol;
+
+import java.util.Arrays;
+
+/** Length checks shared by the struct decoders, so every "too short" message reads the same. */
+final class Structs {
+    private Structs() {}
+
+    static void requireAtLeast(byte[] bytes, int minimum, String struct) throws KdProtocolException {
+        if (bytes.length < minimum) {
+            throw new KdProtocolException(String.format(
+                    "%s too short: expected at least %d bytes, got %d", struct, minimum, bytes.length));
+        }
+    }
+
+    static void requireExactly(byte[] bytes, int size, String struct) throws KdProtocolException {
+        if (bytes.length != size) {
+            throw new KdProtocolException(String.format(
+                    "%s has wrong size: expected %d bytes, got %d", struct, size, bytes.length));
+        }
+    }
+
+    static byte[] slice(byte[] bytes, int from, int length) {
+        return Arrays.copyOfRange(bytes, from, from + length);
+    }
+
+    static byte[] tail(byte[] bytes, int from) {
+        return Arrays.copyOfRange(bytes, Math.min(from, bytes.length), bytes.length);
+    }
+
+    /** Programming errors in callers building structs (not wire input): unchecked. */
+    static void requireLength(byte[] bytes, int size, String what) {
+        if (bytes == null || bytes.length != size) {
+            throw new IllegalArgumentException(what + " must be " + size + " bytes, got "
+                    + (bytes == null ? "null" : bytes.length));
+        }
+    }
+}
