@@ -1,0 +1,181 @@
+package dev.poolhit.jupyter.kernel;
+
+import dev.poolhit.jupyter.display.Display;
+import dev.poolhit.jupyter.display.DisplayHandle;
+import dev.poolhit.jupyter.display.DisplaySink;
+import dev.poolhit.jupyter.display.KernelRenderers;
+import dev.poolhit.jupyter.java.JavaEvaluator;
+import dev.poolhit.jupyter.magic.BuiltinMagics;
+import dev.poolhit.jupyter.magic.MagicAssist;
+import dev.poolhit.jupyter.magic.MagicRegistry;
+import dev.poolhit.jupyter.magic.MagicRunner;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The PoolHit Jupyter kernel: cells are Java (JShell in this JVM) plus magics. {@link #eval}
+ * is the pipeline parse, dispatch, evaluate, render; other modules add magics through
+ * {@link #magics()}. Also repairs basekernel 2.3.0's protocol gaps ({@link ProtocolFixes}).
+ */
+public final class PoolHitKernel extends BaseKernel implements DisplaySink {
+    static final String IMPLEMENTATION = "poolhit";
+    static final String VERSION = "0.1.0";
+
+    private final JavaEvaluator java = new JavaEvaluator();
+    private final MagicRegistry magics = new MagicRegistry();
+    private final MagicAssist assist = new MagicAssist(magics);
+    private final InMemoryHistory history = new InMemoryHistory();
+    private final StdStreams streams = new StdStreams();
+    private final CellRunner runner;
+    private final LanguageInfo languageInfo = new LanguageInfo.Builder("java")
+            .version(Runtime.version().toString())
+            .mimetype("text/x-java-source")
+            .fileExtension(".java")
+            .pygments("java")
+            .codemirror("text/x-java")
+            .build();
+
+    public PoolHitKernel() {
+        setShouldReplaceStdStreams(false);
+        BuiltinMagics.registerInto(magics);
+        KernelRenderers.registerAll(getRenderer());
+        runner = new CellRunner(java, new MagicRunner(magics, java::bind), value -> display(value, null));
+    }
+
+    /** Redirects System.out/err through the batching streams and makes {@link Display} use this kernel. */
+    public void start() {
+        streams.install();
+        Display.setSink(this);
+    }
+
+    /** Where other modules register their magics. */
+    public MagicRegistry magics() {
+        return magics;
+    }
+
+    /** The JShell session, for binding live objects from outside a cell. */
+    public JavaEvaluator java() {
+        return java;
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        int cell = executionCount.get() - 1;
+        String output = "";
+        streams.attach(getIO());
+        try {
+            Optional<Object> value = runner.run(code);
+            if (value.isEmpty() || value.get() instanceof DisplayHandle) {
+                return null;
+            }
+            DisplayData data = KernelRenderers.render(getRenderer(), value.get());
+            output = String.valueOf(data.getData(MIMEType.TEXT_PLAIN));
+            return data;
+        } catch (Exception e) {
+            throw e;
+        } catch (Throwable t) { // an Error from a magic must not kill basekernel's shell thread
+            throw new KernelError(t);
+        } finally {
+            streams.detach();
+            history.add(cell, code, output);
+        }
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        return ErrorLines.of(e instanceof KernelError ? e.getCause() : e);
+    }
+
+    @Override
+    public void display(Object value, String id) {
+        requireCell();
+        streams.drain();
+        DisplayData data = KernelRenderers.render(getRenderer(), value);
+        if (id != null) {
+            data.setDisplayId(id);
+        }
+        getIO().display.display(data);
+    }
+
+    @Override
+    public void update(String id, Object value) {
+        requireCell();
+        streams.drain();
+        getIO().display.updateDisplay(id, KernelRenderers.render(getRenderer(), value));
+    }
+
+    private void requireCell() {
+        if (!getIO().display.isAttached()) {
+            throw new IllegalStateException("display() works only while a cell runs");
+        }
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int cursor) {
+        MagicAssist.Completion magic = assist.complete(code, cursor);
+        if (magic != null) {
+            return new ReplacementOptions(magic.matches(), magic.start(), magic.end());
+        }
+        int[] anchor = {cursor};
+        List<String> matches = java.complete(code, cursor, anchor);
+        return new ReplacementOptions(matches, anchor[0], cursor);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int cursor, boolean extraDetail) {
+        String help = assist.inspect(code, cursor);
+        if (help == null) {
+            List<String> docs = java.documentation(code, cursor);
+            help = docs.isEmpty() ? null : String.join("\n\n", docs);
+        }
+        return help == null ? null : new DisplayData(help);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        String trimmed = code.stripLeading();
+        if (trimmed.startsWith("%%")) {
+            return IS_COMPLETE_YES;
+        }
+        String javaOnly = code.lines().map(l -> l.startsWith("%") ? "" : l).reduce("", (a, b) -> a + b + "\n");
+        return switch (java.completeness(javaOnly)) {
+            case "incomplete" -> "    ";
+            case "invalid" -> IS_COMPLETE_BAD;
+            default -> IS_COMPLETE_YES;
+        };
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return languageInfo;
+    }
+
+    @Override
+    public String getBanner() {
+        return "PoolHit " + VERSION + " - Java " + Runtime.version().feature()
+                + " cells (JShell) and magics; %help explains";
+    }
+
+    @Override
+    public void interrupt() {
+        runner.interruptMagic();
+    }
+
+    @Override
+    public void onShutdown(boolean restart) {
+        java.close();
+        streams.close();
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        new ProtocolFixes(this, history).install(connection);
+    }
+}
