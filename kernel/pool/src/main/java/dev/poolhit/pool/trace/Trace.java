@@ -76,6 +76,11 @@ public final class Trace {
         return stacks.count();
     }
 
+    /** Number of frames of an interned stack. */
+    public synchronized int stackDepth(int stackId) {
+        return stacks.depth(stackId);
+    }
+
     /** A consistent read-only view of everything appended so far. */
     public synchronized TraceSnapshot snapshot() {
         return hits.snapshot(info, modules, stacks.snapshot());
