@@ -1,0 +1,212 @@
+package dev.poolhit.kd.session;
+
+import dev.poolhit.kd.protocol.DebugIo;
+import dev.poolhit.kd.protocol.DebugIoApi;
+import dev.poolhit.kd.protocol.FileIo;
+import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.protocol.KdPacket;
+import dev.poolhit.kd.protocol.KdProtocolException;
+import dev.poolhit.kd.protocol.KdTimeoutException;
+import dev.poolhit.kd.protocol.LinkClosedException;
+import dev.poolhit.kd.protocol.ManipulateApi;
+import dev.poolhit.kd.protocol.ManipulateState;
+import dev.poolhit.kd.protocol.NtStatus;
+import dev.poolhit.kd.protocol.PacketType;
+import dev.poolhit.kd.protocol.StateChange64;
+import dev.poolhit.kd.transport.LinkEvent;
+import dev.poolhit.kd.transport.PacketLink;
+import dev.poolhit.kd.transport.PacketSummary;
+import java.io.Closeable;
+import java.time.Duration;
+
+/**
+ * The host side of a KD conversation over a {@link PacketLink}: synchronisation, the state
+ * table below, and request/response matching. Reliability (ids, ACK, RESEND, RESET, duplicates)
+ * lives in {@link PacketPump}; typed calls live in {@link KdClient}.
+ *
+ * <pre>
+ *   state         who owns the link              allowed calls
+ *   DISCONNECTED  nobody                         connect
+ *   RUNNING       the target (it runs)           awaitStateChange; breakIn (any thread)
+ *   BROKEN        the host                       request, resume; breakIn is a harmless no-op
+ *   any           -                              close (any thread) -> DISCONNECTED
+ * </pre>
+ *
+ * <p>Threads: one thread drives the session (one outstanding request at a time); only
+ * {@link #breakIn()}, {@link #state()} and {@link #close()} may be called from another thread.
+ * While waiting, DbgPrint output goes to the {@link SessionListener} and FILE_IO requests are
+ * refused with STATUS_NO_SUCH_FILE. Per-packet ACK timeouts come from {@link SessionOptions};
+ * each call takes its own whole-operation timeout, measured on the link's clock.
+ */
+public final class KdSession implements Closeable {
+    private static final System.Logger LOG = System.getLogger(KdSession.class.getName());
+
+    private final PacketPump pump;
+    private final SessionListener listener;
+    private final SessionOptions options;
+    private volatile SessionState state = SessionState.DISCONNECTED;
+    private volatile StateChange64 lastStateChange;
+
+    public KdSession(PacketLink link, SessionOptions options, SessionListener listener) {
+        this.pump = new PacketPump(link, options);
+        this.options = options;
+        this.listener = listener == null ? SessionListener.NONE : listener;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The state change that put the target into BROKEN (null before the first). */
+    public StateChange64 lastStateChange() {
+        return lastStateChange;
+    }
+
+    /**
+     * Synchronises (RESET every {@code resetInterval} until the target answers with RESET or any
+     * data packet) and waits for the first state change; the target is then BROKEN.
+     */
+    public StateChange64 connect(Duration timeout) throws KdException {
+        long deadline = pump.clock().deadlineAfter(timeout.toNanos());
+        pump.sendReset();
+        while (true) {
+            long nextReset = pump.clock().deadlineAfter(options.resetInterval().toNanos());
+            LinkEvent e = pump.pollRaw(earlier(deadline, nextReset));
+            if (e instanceof LinkEvent.Packet p && p.packet().is(PacketType.RESET)) {
+                pump.onReset();
+                break;
+            }
+            if (e instanceof LinkEvent.Packet p && !p.packet().isControl()) {
+                pump.pushBack(e);
+                break;
+            }
+            if (e == null) {
+                if (pump.clock().nanoTime() - deadline >= 0) {
+                    throw new KdTimeoutException("target did not answer RESET within " + timeout.toMillis() + " ms");
+                }
+                pump.sendReset();
+            }
+        }
+        state = SessionState.RUNNING;
+        return awaitStateChange(Duration.ofNanos(Math.max(0, deadline - pump.clock().nanoTime())));
+    }
+
+    /** Waits for the target to stop (RUNNING to BROKEN); prints and file requests are served meanwhile. */
+    public StateChange64 awaitStateChange(Duration timeout) throws KdException {
+        long deadline = pump.clock().deadlineAfter(timeout.toNanos());
+        while (true) {
+            KdPacket p = next(deadline, "state change", timeout);
+            if (p.is(PacketType.STATE_CHANGE64)) {
+                return enterBroken(p);
+            }
+            serveAsync(p);
+        }
+    }
+
+    /**
+     * Sends a manipulate request and returns the response with the same ApiNumber (responses to
+     * other APIs are stale repeats and dropped). Target must be BROKEN.
+     */
+    public ManipulateState request(ManipulateState request, Duration timeout) throws KdException {
+        requireBroken(request);
+        if (!ManipulateApi.of(request.apiNumber()).map(ManipulateApi::hasResponse).orElse(true)) {
+            throw new IllegalArgumentException(ManipulateApi.describe(request.apiNumber()) + " has no response; use resume");
+        }
+        long deadline = pump.clock().deadlineAfter(timeout.toNanos());
+        pump.sendReliable(request::toPacket);
+        int resent = 0;
+        while (true) {
+            KdPacket p = next(deadline, "response to " + ManipulateApi.describe(request.apiNumber()), timeout);
+            if (p.is(PacketType.STATE_MANIPULATE)) {
+                ManipulateState response = ManipulateState.decode(p.payload());
+                if (response.apiNumber() == request.apiNumber()) {
+                    return response;
+                }
+                LOG.log(System.Logger.Level.DEBUG, "stale response dropped: " + response);
+            } else if (p.is(PacketType.STATE_CHANGE64)) {
+                // The target resynchronised and reports its stop again: our request was lost with it.
+                enterBroken(p);
+                if (++resent > options.maxRetries()) {
+                    throw new KdProtocolException("target keeps re-reporting its stop instead of answering "
+                            + ManipulateApi.describe(request.apiNumber()));
+                }
+                pump.sendReliable(request::toPacket);
+            } else {
+                serveAsync(p);
+            }
+        }
+    }
+
+    /** Sends a request the target only ACKs and that leaves it BROKEN (clear-all-internal-breakpoints). */
+    public void sendWithoutResponse(ManipulateState request) throws KdException {
+        requireBroken(request);
+        pump.sendReliable(request::toPacket);
+    }
+
+    /** Sends a request that has no response (continue, continue2): the target is then RUNNING. */
+    public void resume(ManipulateState request) throws KdException {
+        requireBroken(request);
+        pump.sendReliable(request::toPacket);
+        state = SessionState.RUNNING;
+    }
+
+    /** Sends the break-in byte; callable from any thread while another waits for a state change. */
+    public void breakIn() throws KdException {
+        pump.link().sendBreakIn();
+    }
+
+    @Override
+    public void close() {
+        state = SessionState.DISCONNECTED;
+        pump.link().close();
+    }
+
+    private KdPacket next(long deadline, String what, Duration timeout) throws KdException {
+        try {
+            KdPacket p = pump.nextDelivered(deadline);
+            if (p == null) {
+                throw new KdTimeoutException("no " + what + " within " + timeout.toMillis() + " ms");
+            }
+            return p;
+        } catch (LinkClosedException e) {
+            state = SessionState.DISCONNECTED;
+            throw e;
+        }
+    }
+
+    private StateChange64 enterBroken(KdPacket p) throws KdProtocolException {
+        StateChange64 change = StateChange64.decode(p.payload());
+        lastStateChange = change;
+        state = SessionState.BROKEN;
+        return change;
+    }
+
+    private void serveAsync(KdPacket p) throws KdException {
+        if (p.is(PacketType.DEBUG_IO)) {
+            DebugIo io = DebugIo.decode(p.payload());
+            if (io.is(DebugIoApi.PRINT_STRING)) {
+                listener.debugPrint(io.processor(), io.text());
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "unanswered debug I/O: " + io);
+            }
+        } else if (p.is(PacketType.FILE_IO)) {
+            FileIo request = FileIo.decode(p.payload());
+            FileIo reply = FileIo.reply(request.apiNumber(), NtStatus.STATUS_NO_SUCH_FILE.code());
+            pump.sendReliable(reply::toPacket);
+            listener.fileRequestRefused(request);
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "skipped: " + PacketSummary.describe(p));
+        }
+    }
+
+    private void requireBroken(ManipulateState request) {
+        if (state != SessionState.BROKEN) {
+            throw new IllegalStateException("cannot send " + ManipulateApi.describe(request.apiNumber())
+                    + ": target is " + state + ", expected BROKEN");
+        }
+    }
+
+    private static long earlier(long a, long b) {
+        return a - b <= 0 ? a : b;
+    }
+}
