@@ -11,13 +11,13 @@ import java.util.Optional;
  * ({@link UnwindTable}) and the names the images manifest gives (publics, else exports).
  */
 public final class CodeMap {
-    private record Entry(LoadedImage image, UnwindTable table, Map<Long, String> names) {}
+    private record Entry(String module, LoadedImage image, UnwindTable table, Map<Long, String> names) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
-    /** Adds an image; {@code namesByRva} maps function begin RVAs to names. */
-    public void add(LoadedImage image, Map<Long, String> namesByRva) {
-        entries.add(new Entry(image, UnwindTable.read(image.pe()), Map.copyOf(namesByRva)));
+    /** Adds an image under its debugger module name ({@code nt}); {@code namesByRva} maps RVAs to public names. */
+    public void add(String module, LoadedImage image, Map<Long, String> namesByRva) {
+        entries.add(new Entry(module, image, UnwindTable.read(image.pe()), Map.copyOf(namesByRva)));
     }
 
     /** The function whose RUNTIME_FUNCTION covers {@code address}; empty for leaf code or unmapped addresses. */
@@ -36,7 +36,7 @@ public final class CodeMap {
         for (Entry e : entries) {
             if (e.image().range().contains(address)) {
                 long rva = address - e.image().base();
-                String module = e.image().name().replaceFirst("\\.[^.]*$", "");
+                String module = e.module();
                 return e.names().entrySet().stream()
                         .filter(n -> n.getKey() <= rva)
                         .max(Map.Entry.comparingByKey())

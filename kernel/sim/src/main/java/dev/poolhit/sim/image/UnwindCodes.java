@@ -51,7 +51,7 @@ final class UnwindCodes {
     }
 
     private static int slot(byte[] codes, int index, int count, String image) {
-        if (index >= count) {
+        if (index * 2 + 1 >= codes.length) {
             throw new ImageFormatException("truncated unwind codes: slot " + index + " of " + count + " (" + image + ")");
         }
         return (codes[index * 2] & 0xff) | (codes[index * 2 + 1] & 0xff) << 8;

@@ -68,7 +68,9 @@ public final class UnwindTable {
             byte[] head = in.slice(at, 4);
             int flags = (head[0] & 0xff) >>> 3;
             int count = head[2] & 0xff;
-            byte[] codes = in.slice(at + 4, count * 2);
+            // Two slack slots: a multi-slot code whose operand lies past CountOfCodes (a defect seen in
+            // hand-written xdata) is read the way llvm-readobj and dbghelp read it, not rejected.
+            byte[] codes = in.slice(at + 4, Math.min(count + 2, (pe.bytes().length - at - 4) / 2) * 2);
             prologSize = head[1] & 0xff;
             unwindOrder.addAll(UnwindCodes.decode(codes, count, (head[3] & 0xff) >>> 4, head[3] & 0x0f, pe.name()));
             if ((flags & UNW_FLAG_CHAININFO) == 0) {

@@ -17,7 +17,10 @@ import java.util.Map;
  */
 public final class PoolAllocator {
     public static final long POOL_START = 0xfffffa8003c00000L;
+    public static final long BIG_POOL_START = 0xfffffa8005000000L;
     public static final int HEADER_SIZE = 16;
+    /** Largest big-pool request the simulator serves. */
+    public static final int MAX_BIG = 0x10000;
     /** Largest request served from pages (bigger ones would be big-pool allocations without a header). */
     public static final int MAX_SMALL = 0xff0 - HEADER_SIZE;
     /** PoolType in an allocated header: NonPagedPool (0) + 1; a free block has 0. */
@@ -25,7 +28,9 @@ public final class PoolAllocator {
 
     private final SparseMemory memory;
     private final Map<Integer, Deque<Long>> freeLists = new HashMap<>();
+    private final Map<Integer, Deque<Long>> bigFreeLists = new HashMap<>();
     private final Map<Long, PoolBlock> live = new HashMap<>();
+    private long bigNext = BIG_POOL_START;
     private long page = POOL_START - SparseMemory.PAGE_SIZE;
     private int used = SparseMemory.PAGE_SIZE;
     private int previousUnits;
@@ -50,10 +55,39 @@ public final class PoolAllocator {
         return block;
     }
 
+    /**
+     * A big-pool allocation: whole pages, page aligned, no POOL_HEADER (the tag lives in the big
+     * page table on Windows), as ExpAllocateBigPool hands out for requests of a page or more.
+     */
+    public PoolBlock allocateBig(int tag, int size) {
+        if (size <= 0 || size > MAX_BIG) {
+            throw new SimException("big pool request size out of range: expected 1..0x" + Integer.toHexString(MAX_BIG)
+                    + ", actual 0x" + Integer.toHexString(size) + " (tag 0x" + Integer.toHexString(tag) + ")");
+        }
+        int pages = (size + SparseMemory.PAGE_SIZE - 1) / SparseMemory.PAGE_SIZE;
+        Deque<Long> free = bigFreeLists.get(pages);
+        long address;
+        if (free != null && !free.isEmpty()) {
+            address = free.pop();
+        } else {
+            address = bigNext;
+            bigNext += (long) pages * SparseMemory.PAGE_SIZE;
+            memory.map(address, (long) pages * SparseMemory.PAGE_SIZE);
+        }
+        PoolBlock block = new PoolBlock(address, tag, size);
+        live.put(address, block);
+        return block;
+    }
+
     public PoolBlock free(long address) {
         PoolBlock block = live.remove(address);
         if (block == null) {
             throw new SimException("free of a block not allocated: " + Hex.u64(address));
+        }
+        if ((address & (SparseMemory.PAGE_SIZE - 1)) == 0) {
+            int pages = (block.size() + SparseMemory.PAGE_SIZE - 1) / SparseMemory.PAGE_SIZE;
+            bigFreeLists.computeIfAbsent(pages, p -> new ArrayDeque<>()).push(address);
+            return block;
         }
         long header = address - HEADER_SIZE;
         memory.put8(header + 3, 0);

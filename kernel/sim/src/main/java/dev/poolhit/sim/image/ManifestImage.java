@@ -1,0 +1,22 @@
+package dev.poolhit.sim.image;
+
+import java.util.Map;
+
+/**
+ * One image of the images manifest: what the loader needs beyond the PE itself.
+ *
+ * @param name     short module name ({@code nt})
+ * @param file     file name ({@code ntoskrnl.exe}), also the loader's BaseDllName
+ * @param kind     {@code kernel}, {@code driver} or {@code user}
+ * @param base     preferred (and load) base
+ * @param publics  PDB public symbols, name to RVA
+ */
+public record ManifestImage(String name, String file, String kind, long base, Map<String, Long> publics) {
+    public ManifestImage {
+        publics = Map.copyOf(publics);
+    }
+
+    public boolean kernelMode() {
+        return !"user".equals(kind);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.poolhit.sim.machine;
+
+import dev.poolhit.sim.image.Scenario;
+import dev.poolhit.sim.image.ScenarioFrame;
+import dev.poolhit.sim.kernel.SimProcessor;
+import java.util.List;
+
+/** Per-processor register state: the CONTEXT the debugger reads and writes, and KSPECIAL_REGISTERS. */
+final class MachineCpu {
+    private static final long DIRECTORY_TABLE_BASE = 0x187000L;
+
+    private Context[] contexts = new Context[0];
+    private SpecialRegisters[] specials = new SpecialRegisters[0];
+
+    /** Every processor idles in KiIdleLoop on its idle thread's stack. */
+    void reset(BootState boot, StackWriter stacks) {
+        List<SimProcessor> cpus = boot.kernel().processors();
+        contexts = new Context[cpus.size()];
+        specials = new SpecialRegisters[cpus.size()];
+        Scenario breakIn = boot.images().scenario("breakin-idle");
+        ScenarioFrame idleLoop = breakIn.frames().get(0);
+        long idleIp = boot.imageBases().get(idleLoop.image()) + idleLoop.returnRva();
+        long syscall = boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
+        for (int p = 0; p < cpus.size(); p++) {
+            StackWriter.Layout layout = stacks.write(boot.kernel().idleThreads().get(p), Boot.USER_STACK_TOP,
+                    List.of(idleIp), true, null, p);
+            specials[p] = SpecialRegisters.boot(cpus.get(p).kpcr(), DIRECTORY_TABLE_BASE, syscall);
+            contexts[p] = withDebug(Context.kernel(idleIp, 0).withGprs(layout.registers()), specials[p]);
+        }
+    }
+
+    Context context(int p) {
+        return contexts[p];
+    }
+
+    void setContext(int p, Context context) {
+        contexts[p] = context;
+    }
+
+    SpecialRegisters special(int p) {
+        return specials[p];
+    }
+
+    void setSpecial(int p, SpecialRegisters registers) {
+        specials[p] = registers;
+    }
+
+    /** Records the stopped processor's registers; EFLAGS.TF stays set on a single-step stop. */
+    Context stop(int p, long rip, long[] registers, boolean trace) {
+        int eflags = 0x202 | (trace ? Context.EFLAGS_TRAP : 0);
+        Context c = Context.kernel(rip, 0).withGprs(registers).withEflags(eflags);
+        contexts[p] = withDebug(c, specials[p]);
+        return contexts[p];
+    }
+
+    /** Continue2: Dr7 to every processor's KernelDr7, KernelDr6 cleared; TF on the resumed processor. */
+    void continueAll(long dr7, boolean trace, int resumed) {
+        for (int p = 0; p < specials.length; p++) {
+            specials[p] = specials[p].withKernelDr7(dr7);
+        }
+        Context c = contexts[resumed];
+        int eflags = trace ? c.eflags() | Context.EFLAGS_TRAP : c.eflags() & ~Context.EFLAGS_TRAP;
+        contexts[resumed] = c.withEflags(eflags);
+    }
+
+    private static Context withDebug(Context c, SpecialRegisters s) {
+        return c.withDebugRegisters(s.kernelDr0(), s.kernelDr1(), s.kernelDr2(), s.kernelDr3(), s.kernelDr6(),
+                s.kernelDr7());
+    }
+}
