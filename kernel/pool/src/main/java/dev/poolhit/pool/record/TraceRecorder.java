@@ -30,6 +30,7 @@ public final class TraceRecorder implements AutoCloseable {
     private final Clock clock;
     private long lastFlushMillis;
     private boolean dirty;
+    private boolean closed;
 
     private TraceRecorder(Trace trace, TraceFileWriter file, Clock clock) {
         this.trace = trace;
@@ -92,6 +93,10 @@ public final class TraceRecorder implements AutoCloseable {
     /** Finishes the file (symbols, end marker, zip directory); the trace stays readable. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (file != null) {
             try {
                 file.finish(trace.snapshot());
