@@ -27,7 +27,7 @@ done
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 cp -r "$here/include" "$here/nt" "$here/myfault" "$here/ntdll" "$here/leakyapp" "$here/manifest.py" "$here/scenarios.py" \
-      "$here/scenarios.json" "$scratch/"
+      "$here/scenarios.json" "$here/groundtruth" "$scratch/"
 cd "$scratch"
 mkdir obj bin
 
@@ -67,8 +67,14 @@ lld-link "${common_link[@]}" /subsystem:console /entry:LeakyMain /base:0x7ff7b2d
 
 /usr/bin/python3 manifest.py bin scenarios.json > bin/manifest.json
 
+# Native ground truth: run the kernel and driver code on this (Linux x86-64) host and record the
+# registers and raw stack at every int 3 (groundtruth/gt.c).
+/usr/bin/python3 groundtruth/symbols.py bin/manifest.json > obj/gt_symbols.h
+clang -O1 -Wall -Iobj -o obj/gt groundtruth/gt.c groundtruth/gtcall.s
+obj/gt bin > bin/groundtruth.json
+
 # files.txt lets Java list the resources without scanning the classpath.
-files=(ntoskrnl.exe ntkrnlmp.pdb myfault.sys myfault.pdb ntdll.dll ntdll.pdb leakyapp.exe leakyapp.pdb manifest.json)
+files=(ntoskrnl.exe ntkrnlmp.pdb myfault.sys myfault.pdb ntdll.dll ntdll.pdb leakyapp.exe leakyapp.pdb manifest.json groundtruth.json)
 printf '%s\n' "${files[@]}" > bin/files.txt
 for f in "${files[@]}" files.txt; do cp "bin/$f" "$out/"; done
 echo "build.sh: wrote $((${#files[@]} + 1)) files to $out"

@@ -14,7 +14,7 @@ class SimImagesTest {
     @Test
     void listsImagesPdbsAndManifest() {
         assertEquals(List.of("ntoskrnl.exe", "ntkrnlmp.pdb", "myfault.sys", "myfault.pdb", "ntdll.dll", "ntdll.pdb",
-                "leakyapp.exe", "leakyapp.pdb", "manifest.json"), SimImages.x64().fileNames());
+                "leakyapp.exe", "leakyapp.pdb", "manifest.json", "groundtruth.json"), SimImages.x64().fileNames());
     }
 
     @Test
@@ -47,7 +47,7 @@ class SimImagesTest {
     void unknownFileNamesTheKnownOnes() {
         SimImagesException e = assertThrows(SimImagesException.class, () -> SimImages.x64().bytes("hal.dll"));
         assertEquals("sim image not found: expected one of [ntoskrnl.exe, ntkrnlmp.pdb, myfault.sys, myfault.pdb, "
-                + "ntdll.dll, ntdll.pdb, leakyapp.exe, leakyapp.pdb, manifest.json], actual hal.dll "
+                + "ntdll.dll, ntdll.pdb, leakyapp.exe, leakyapp.pdb, manifest.json, groundtruth.json], actual hal.dll "
                 + "(classpath /dev/poolhit/sim/images/x64/)", e.getMessage());
     }
 }
