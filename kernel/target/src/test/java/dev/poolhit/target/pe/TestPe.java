@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
  * holding an export directory (two named functions, one a forwarder, and one exported by ordinal
  * only), a debug directory with an RSDS record and a two-entry exception directory.
  */
-final class TestPe {
+public final class TestPe {
     static final int SECTION_RVA = 0x1000;
     static final int SECTION_FILE = 0x400;
-    final byte[] file = new byte[0x1400];
+    public final byte[] file = new byte[0x1400];
     final int opt;
     final boolean pe32;
 
-    TestPe(boolean pe32) {
+    public TestPe(boolean pe32) {
         this.pe32 = pe32;
         this.opt = 0x58;
         LittleEndian.put16(file, 0, 0x5a4d);

@@ -16,25 +16,25 @@ import java.util.List;
  * A hand-laid x64 target for unwinder tests: one image (code filled with {@code nop}, unwind infos
  * from 0x3000) and one stack. Expected results in tests are computed by hand from these bytes.
  */
-final class UnwindLab {
-    static final long BASE = 0xfffff800_01000000L;
-    static final int IMAGE_SIZE = 0x4000;
-    static final long STACK = 0xfffff880_04ec0000L;
+public final class UnwindLab {
+    public static final long BASE = 0xfffff800_01000000L;
+    public static final int IMAGE_SIZE = 0x4000;
+    public static final long STACK = 0xfffff880_04ec0000L;
     static final int STACK_SIZE = 0x20000;
 
     final byte[] image = new byte[IMAGE_SIZE];
     final byte[] stack = new byte[STACK_SIZE];
-    final List<RuntimeFunction> functions = new ArrayList<>();
+    public final List<RuntimeFunction> functions = new ArrayList<>();
     final PatchTable patches = new PatchTable();
-    final SparseMemory memory = new SparseMemory().map(BASE, image).map(STACK, stack);
+    public final SparseMemory memory = new SparseMemory().map(BASE, image).map(STACK, stack);
     private int nextInfo = 0x3000;
 
-    UnwindLab() {
+    public UnwindLab() {
         Arrays.fill(image, 0, 0x3000, (byte) 0x90);
     }
 
     /** Places annotated-hex UNWIND_INFO bytes and a RUNTIME_FUNCTION for [begin, end); returns the info RVA. */
-    long function(long begin, long end, String unwindInfoHex) {
+    public long function(long begin, long end, String unwindInfoHex) {
         long rva = unwindInfo(unwindInfoHex);
         functions.add(new RuntimeFunction(begin, end, rva));
         return rva;
@@ -48,19 +48,20 @@ final class UnwindLab {
         return rva;
     }
 
-    void code(long rva, String hex) {
+    public void code(long rva, String hex) {
         byte[] b = Hex.decode(hex);
         System.arraycopy(b, 0, image, (int) rva, b.length);
     }
 
-    void put(long address, long value) {
+    public void put(long address, long value) {
         LittleEndian.put64(stack, (int) (address - STACK), value);
     }
 
-    X64Unwinder unwinder() {
+    public X64Unwinder unwinder(Module... more) {
         CachedMemory cached = new CachedMemory(memory, patches, 0x800);
-        FunctionTables table = new FunctionTables(new ModuleList(List.of(Module.of("img", "img.sys", BASE, IMAGE_SIZE))),
-                m -> functions);
+        List<Module> modules = new ArrayList<>(List.of(more));
+        modules.add(Module.of("img", "img.sys", BASE, IMAGE_SIZE));
+        FunctionTables table = new FunctionTables(new ModuleList(modules), m -> m.name().equals("img") ? functions : List.of());
         return new X64Unwinder(cached, table);
     }
 }

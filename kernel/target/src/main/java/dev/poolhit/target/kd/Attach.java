@@ -1,0 +1,87 @@
+package dev.poolhit.target.kd;
+
+import dev.poolhit.kd.protocol.GetVersion64;
+import dev.poolhit.kd.protocol.KdDebuggerData64;
+import dev.poolhit.kd.protocol.KdDebuggerDataField;
+import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.protocol.NewState;
+import dev.poolhit.kd.protocol.StateChange64;
+import dev.poolhit.kd.session.KdClient;
+import dev.poolhit.kd.session.KdSession;
+import dev.poolhit.kd.transport.KdClock;
+import dev.poolhit.target.memory.VirtualMemory;
+import dev.poolhit.target.module.Module;
+import dev.poolhit.target.module.ModuleList;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The attach sequence of kd-protocol.md 10.1: break-in, sync, first exception stop, then discovery. */
+final class Attach {
+    private static final int DBG_CONTINUE = 0x00010002;
+    private static final System.Logger LOG = System.getLogger(Attach.class.getName());
+
+    private final KdSession session;
+    private final KdClient client;
+    private final KdTargetOptions options;
+    private final KdClock clock;
+
+    Attach(KdSession session, KdClient client, KdTargetOptions options, KdClock clock) {
+        this.clock = clock;
+        this.session = session;
+        this.client = client;
+        this.options = options;
+    }
+
+    /** Syncs and waits for the first exception stop; load-symbols changes before it are continued. */
+    void firstStop(Consumer<StateChange64> stopped) throws KdException {
+        if (options.breakInOnConnect()) {
+            session.breakIn();
+        }
+        long deadline = clock.deadlineAfter(options.connectTimeout().toNanos());
+        StateChange64 change = session.connect(options.connectTimeout());
+        while (change.is(NewState.LOAD_SYMBOLS)) {
+            LOG.log(System.Logger.Level.DEBUG, "load symbols during attach: " + change.loadSymbolsPath());
+            client.continue2(DBG_CONTINUE, false, 0);
+            if (options.breakInOnConnect()) {
+                session.breakIn();
+            }
+            change = client.awaitStateChange(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
+        }
+        stopped.accept(change);
+    }
+
+    /** GetVersion, KdDebuggerDataBlock and the processors; null fields never guessed. */
+    static TargetInfo discover(KdClient client, VirtualMemory memory, int processor, StateChange64 first)
+            throws KdException {
+        GetVersion64 v = client.getVersion();
+        KernelDiscovery d = new KernelDiscovery(memory);
+        KdDebuggerData64 kdbg = d.debuggerData(v);
+        long head = v.psLoadedModuleList();
+        long breakWithStatus = 0;
+        long block = 0;
+        if (kdbg != null) {
+            head = kdbg.find(KdDebuggerDataField.PS_LOADED_MODULE_LIST).orElse(head);
+            breakWithStatus = kdbg.find(KdDebuggerDataField.BREAKPOINT_WITH_STATUS).orElse(0);
+            block = memory.u64(v.debuggerDataList());
+        }
+        List<String> notes = new ArrayList<>(d.notes());
+        return new TargetInfo(v.majorVersion(), v.minorVersion(), v.machineType(), first.numberProcessors(),
+                v.kernBase(), head, block, breakWithStatus, notes);
+    }
+
+    /** The loaded-module list, reusing {@code previous} modules whose base and size did not change. */
+    static ModuleList modules(VirtualMemory memory, TargetInfo info, ModuleList previous) {
+        KernelDiscovery d = new KernelDiscovery(memory);
+        ModuleList walked = d.modulesShallow(info.psLoadedModuleList(), info.kernBase());
+        List<Module> out = new ArrayList<>();
+        for (Module m : walked.all()) {
+            Module known = previous == null ? null : previous.find(m.base())
+                    .filter(p -> p.size() == m.size() && p.imageName().equals(m.imageName())).orElse(null);
+            out.add(known != null ? known : d.withHeaders(m));
+        }
+        d.notes().forEach(n -> LOG.log(System.Logger.Level.INFO, n));
+        return new ModuleList(out);
+    }
+}

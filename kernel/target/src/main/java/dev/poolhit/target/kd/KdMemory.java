@@ -1,0 +1,54 @@
+package dev.poolhit.target.kd;
+
+import dev.poolhit.common.Hex;
+import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.session.KdClient;
+import dev.poolhit.kd.session.SessionState;
+import dev.poolhit.target.MemoryAccessException;
+import dev.poolhit.target.TargetRunningException;
+import dev.poolhit.target.memory.VirtualMemory;
+
+/**
+ * Target virtual memory over ReadVirtualMemory/WriteVirtualMemory, uncached. A short read is
+ * reported at the first byte the target could not copy. Used only under {@code CachedMemory}.
+ */
+final class KdMemory implements VirtualMemory {
+    private final KdClient client;
+
+    KdMemory(KdClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        requireBroken("read " + Hex.u64(address));
+        byte[] got;
+        try {
+            got = client.readVirtualAvailable(address, length);
+        } catch (KdException e) {
+            throw KdErrors.at(address, "read of 0x" + Integer.toHexString(length) + " bytes at " + Hex.u64(address), e);
+        }
+        if (got.length < length) {
+            throw new MemoryAccessException(address + got.length, "memory access failed: cannot read "
+                    + Hex.u64(address + got.length) + " (read of 0x" + Integer.toHexString(length) + " bytes at "
+                    + Hex.u64(address) + " stopped after 0x" + Integer.toHexString(got.length) + ")");
+        }
+        return got;
+    }
+
+    void write(long address, byte[] data) {
+        requireBroken("write " + Hex.u64(address));
+        try {
+            client.writeVirtual(address, data);
+        } catch (KdException e) {
+            throw KdErrors.at(address, "write of 0x" + Integer.toHexString(data.length) + " bytes at " + Hex.u64(address), e);
+        }
+    }
+
+    private void requireBroken(String what) {
+        SessionState s = client.session().state();
+        if (s == SessionState.RUNNING) {
+            throw new TargetRunningException("cannot " + what + ": target is running, expected broken in (break in first)");
+        }
+    }
+}

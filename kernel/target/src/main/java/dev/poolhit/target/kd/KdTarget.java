@@ -1,0 +1,353 @@
+package dev.poolhit.target.kd;
+
+import dev.poolhit.common.Hex;
+import dev.poolhit.kd.protocol.Amd64Context;
+import dev.poolhit.kd.protocol.Amd64Register;
+import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.protocol.ManipulateState;
+import dev.poolhit.kd.session.KdClient;
+import dev.poolhit.kd.session.KdSession;
+import dev.poolhit.kd.session.SessionState;
+import dev.poolhit.kd.transport.KdClock;
+import dev.poolhit.kd.transport.PacketLink;
+import dev.poolhit.kd.transport.Transports;
+import dev.poolhit.kd.transport.kdcom.KdcomLink;
+import dev.poolhit.target.TargetDisconnectedException;
+import dev.poolhit.target.TargetRunningException;
+import dev.poolhit.target.memory.CachedMemory;
+import dev.poolhit.target.memory.PatchTable;
+import dev.poolhit.target.memory.VirtualMemory;
+import dev.poolhit.target.module.ModuleList;
+import dev.poolhit.target.stack.StackFrame;
+import dev.poolhit.target.stack.StackTrace;
+import dev.poolhit.target.symbol.Location;
+import dev.poolhit.target.symbol.SymbolStatus;
+import dev.poolhit.target.symbol.Symbolizer;
+import dev.poolhit.target.unwind.Reg;
+import dev.poolhit.target.unwind.Registers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A live Windows kernel over KD: the debugger model (memory, registers, modules, symbols, stacks,
+ * breakpoints, code patches, run control) on top of a {@link KdClient}. The only class family that
+ * sees both {@code kd.*} and {@code target.*}: every wire error is translated once, here, into a
+ * {@code TargetException} subtype.
+ *
+ * <pre>
+ *   state         allowed calls
+ *   BROKEN        memory, registers, stack, breakpoints, patches, resume, step
+ *   RUNNING       awaitStop (returns at the next stop), breakIn (any thread)
+ *   DISCONNECTED  none (they throw TargetDisconnectedException); close
+ * </pre>
+ *
+ * <p>Threads: one thread drives the target; {@link #breakIn()}, {@link #state()} and
+ * {@link #close()} may be called from any other. Caches (memory pages, contexts) live for one
+ * break epoch: every resume or step bumps {@link #epoch()} (style rule R7). Load-symbols state
+ * changes are continued automatically inside {@link #awaitStop} and update {@link #modules()}.
+ * Waiting uses the link's clock.
+ */
+public final class KdTarget implements AutoCloseable {
+    private static final int DBG_EXCEPTION_HANDLED = 0x00010001;
+    private static final int DBG_CONTINUE = 0x00010002;
+    private static final System.Logger LOG = System.getLogger(KdTarget.class.getName());
+
+    private final KdSession session;
+    private final KdClient client;
+    private final KdClock clock;
+    private final KdMemory raw;
+    private final CachedMemory memory;
+    private final CodeEdits edits;
+    private final SymbolTables tables;
+    private final Map<Integer, Amd64Context> contexts = new HashMap<>();
+    private TargetInfo info;
+    private volatile ModuleView view;
+    private volatile Stop lastStop;
+    private volatile boolean lost;
+
+    private KdTarget(PacketLink link, KdTargetOptions options) {
+        this.session = new KdSession(link, options.session(), options.listener());
+        this.client = new KdClient(session, options.requestTimeout());
+        this.clock = link.clock();
+        this.raw = new KdMemory(client);
+        PatchTable patches = new PatchTable();
+        this.memory = new CachedMemory(raw, patches, ManipulateState.MAX_DATA);
+        this.edits = new CodeEdits(client, raw, memory, patches);
+        this.tables = new SymbolTables(options, memory);
+    }
+
+    /** Attaches over an open link: sync, first stop, kernel discovery. The target is BROKEN after. */
+    public static KdTarget attach(PacketLink link, KdTargetOptions options) {
+        KdTarget t = new KdTarget(link, options);
+        try {
+            new Attach(t.session, t.client, options, t.clock).firstStop(t::lastStopFrom);
+            t.info = Attach.discover(t.client, t.memory, t.lastStop.processor(), t.session.lastStateChange());
+            t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.info, null),
+                    t.memory, t.tables);
+            return t;
+        } catch (KdException e) {
+            t.close();
+            throw KdErrors.link("attach to " + link.description(), e);
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    /** Opens a KDCOM byte transport from a spec ({@code tcp:HOST:PORT}, {@code pipe:NAME}, {@code serial:DEV}) and attaches. */
+    public static KdTarget open(String spec, KdTargetOptions options) {
+        try {
+            return attach(KdcomLink.open(Transports.open(spec, options.connectTimeout()), KdClock.system()), options);
+        } catch (IOException e) {
+            throw new TargetDisconnectedException("cannot open " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    public TargetInfo info() {
+        return info;
+    }
+
+    public TargetState state() {
+        SessionState s = session.state();
+        return lost || s == SessionState.DISCONNECTED ? TargetState.DISCONNECTED
+                : s == SessionState.BROKEN ? TargetState.BROKEN : TargetState.RUNNING;
+    }
+
+    /** The stop the target is in (empty while running). */
+    public Optional<Stop> lastStop() {
+        return state() == TargetState.BROKEN ? Optional.ofNullable(lastStop) : Optional.empty();
+    }
+
+    /** Break epochs so far: values read in an older epoch are stale. */
+    public long epoch() {
+        return memory.epoch();
+    }
+
+    /** The link's clock, on which every timeout of this target is measured. */
+    public KdClock clock() {
+        return clock;
+    }
+
+    public ModuleList modules() {
+        return view.modules();
+    }
+
+    public Symbolizer symbolizer() {
+        return view.symbolizer();
+    }
+
+    /** What symbols each module got so far (PDB, exports or none), once per module. */
+    public List<SymbolStatus> symbolStatus() {
+        return tables.statuses();
+    }
+
+    /** {@code nt!PoolHitTag}, {@code myfault}, or a bare symbol; empty when unknown. */
+    public OptionalLong resolve(String expression) {
+        return view.symbolizer().resolve(expression);
+    }
+
+    public Location describe(long address) {
+        return view.symbolizer().describe(address);
+    }
+
+    /** Target memory for this break epoch, with our breakpoints and patches showing the original bytes. */
+    public VirtualMemory memory() {
+        return memory;
+    }
+
+    public byte[] read(long address, int length) {
+        return memory.read(address, length);
+    }
+
+    /** Writes data (not code we track: use {@link #patch} for that). */
+    public void write(long address, byte[] data) {
+        requireBroken("write " + Hex.u64(address));
+        raw.write(address, data);
+        memory.invalidate(address, data.length);
+    }
+
+    /** The registers of the processor that stopped. */
+    public Registers registers() {
+        return registers(requireStop("read registers").processor());
+    }
+
+    public Registers registers(int processor) {
+        Amd64Context c = context(processor);
+        long[] gpr = new long[Reg.values().length];
+        for (Reg r : Reg.values()) {
+            gpr[r.ordinal()] = c.get(Amd64Register.valueOf(r.name()));
+        }
+        return Registers.of(c.rip(), gpr);
+    }
+
+    /** Moves RIP of the stopped processor (e.g. past a hard-coded {@code int 3}); written at once. */
+    public void setInstructionPointer(long rip) {
+        int cpu = requireStop("set RIP").processor();
+        Amd64Context changed = context(cpu).with(Amd64Register.RIP, rip);
+        try {
+            client.setContext(cpu, changed);
+        } catch (KdException e) {
+            throw fail("SetContext on processor " + cpu, e);
+        }
+        contexts.put(cpu, changed);
+    }
+
+    public List<StackFrame> stack(int maxFrames) {
+        return stackTrace(maxFrames).frames();
+    }
+
+    public StackTrace stackTrace(int maxFrames) {
+        return view.walker().trace(registers(), maxFrames);
+    }
+
+    /** Sets a software breakpoint (WriteBreakPoint); a second call for the same address does nothing. */
+    public void setBreakpoint(long address) {
+        requireBroken("set a breakpoint");
+        edits.setBreakpoint(address);
+    }
+
+    /** Removes our breakpoint (RestoreBreakPoint); false when there was none. */
+    public boolean removeBreakpoint(long address) {
+        requireBroken("remove a breakpoint");
+        return edits.removeBreakpoint(address);
+    }
+
+    /** Our breakpoints: address to the target's handle. */
+    public Map<Long, Integer> breakpoints() {
+        return edits.breakpoints();
+    }
+
+    /** Overwrites one code byte, remembering the original for {@link #unpatch}. */
+    public void patch(long address, byte value) {
+        requireBroken("patch code");
+        edits.patch(address, value);
+    }
+
+    public boolean unpatch(long address) {
+        requireBroken("unpatch code");
+        return edits.unpatch(address);
+    }
+
+    /** Our code patches: address to the original byte. */
+    public Map<Long, Byte> patches() {
+        return edits.patches();
+    }
+
+    /** Continues the target (handled); the break epoch ends. */
+    public void resume() {
+        continueWith(false);
+    }
+
+    /** Single-steps the stopped processor and waits for the step's stop. */
+    public Optional<Stop> step(Duration timeout) {
+        continueWith(true);
+        return awaitStop(timeout);
+    }
+
+    /** Asks a running target to stop; callable from any thread; harmless while broken in. */
+    public void breakIn() {
+        try {
+            session.breakIn();
+        } catch (KdException e) {
+            throw fail("break-in", e);
+        }
+    }
+
+    /**
+     * Waits until the target stops, continuing load-symbols changes meanwhile. Returns the current
+     * stop at once when broken in; empty at the deadline, or when the thread is interrupted (its
+     * interrupt flag then stays set).
+     */
+    public Optional<Stop> awaitStop(Duration timeout) {
+        requireConnected("wait for a stop");
+        if (state() == TargetState.BROKEN) {
+            return Optional.ofNullable(lastStop);
+        }
+        try {
+            return new StopWaiter(client, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
+                    .map(this::lastStopFrom);
+        } catch (KdException e) {
+            throw fail("waiting for the target to stop", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {
+        lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
+                change.processor(), change.thread(), change.programCounter(), change.firstChance());
+        return lastStop;
+    }
+
+    private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
+        if (info != null) {
+            view = ModuleView.of(Attach.modules(memory, info, view.modules()), memory, tables);
+            LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "
+                    + change.loadSymbolsPath());
+        }
+        contexts.clear(); // the waiter continues the target right after this: a new break epoch
+        memory.invalidate();
+    }
+
+    private void continueWith(boolean trace) {
+        Stop stop = requireStop(trace ? "single-step" : "resume");
+        int status = stop.kind() == Stop.Kind.EXCEPTION ? DBG_EXCEPTION_HANDLED : DBG_CONTINUE;
+        try {
+            client.continue2(status, trace, 0);
+        } catch (KdException e) {
+            throw fail(trace ? "single-step" : "continue", e);
+        } finally {
+            contexts.clear();
+            memory.invalidate();
+        }
+    }
+
+    private Amd64Context context(int processor) {
+        requireBroken("read registers");
+        Amd64Context c = contexts.get(processor);
+        if (c == null) {
+            try {
+                c = client.getContext(processor);
+            } catch (KdException e) {
+                throw fail("GetContext on processor " + processor, e);
+            }
+            contexts.put(processor, c);
+        }
+        return c;
+    }
+
+    private Stop requireStop(String what) {
+        requireBroken(what);
+        return lastStop;
+    }
+
+    private void requireBroken(String what) {
+        requireConnected(what);
+        if (state() != TargetState.BROKEN) {
+            throw new TargetRunningException("cannot " + what + ": target is running, expected broken in (break in first)");
+        }
+    }
+
+    private void requireConnected(String what) {
+        if (state() == TargetState.DISCONNECTED) {
+            throw new TargetDisconnectedException("cannot " + what + ": target is disconnected");
+        }
+    }
+
+    private RuntimeException fail(String operation, KdException e) {
+        if (e instanceof dev.poolhit.kd.protocol.KdInterruptedException) {
+            Thread.currentThread().interrupt(); // the caller's interrupt stays visible; the link is still fine
+        } else if (!(e instanceof dev.poolhit.kd.protocol.KdStatusException)) {
+            lost = true; // what we changed stays listed in breakpoints()/patches(): nobody can undo it now
+        }
+        return KdErrors.link(operation, e);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.poolhit.target.kd;
+
+import dev.poolhit.common.Hex;
+
+/**
+ * Why the target stopped: an exception state change as the debugger sees it.
+ *
+ * @param kind        breakpoint, single step, or another exception
+ * @param code        the NTSTATUS exception code ({@code 0x80000003} for {@code int 3})
+ * @param processor   the processor that stopped
+ * @param thread      the KTHREAD running there
+ * @param pc          the program counter (on the {@code int 3} byte for breakpoints)
+ * @param firstChance first-chance exception
+ */
+public record Stop(Kind kind, int code, int processor, long thread, long pc, boolean firstChance) {
+    /** Stop kinds. */
+    public enum Kind {
+        /** STATUS_BREAKPOINT: an {@code int 3}, ours or the code's own. */
+        BREAKPOINT,
+        /** STATUS_SINGLE_STEP: a trace-flag step finished. */
+        SINGLE_STEP,
+        /** Any other exception (access violation, ...). */
+        EXCEPTION
+    }
+
+    static final int STATUS_BREAKPOINT = 0x80000003;
+    static final int STATUS_SINGLE_STEP = 0x80000004;
+
+    static Kind kindOf(int code) {
+        return code == STATUS_BREAKPOINT ? Kind.BREAKPOINT : code == STATUS_SINGLE_STEP ? Kind.SINGLE_STEP : Kind.EXCEPTION;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s (code 0x%08x) at %s on processor %d, thread %s", kind, code, Hex.u64(pc), processor,
+                Hex.u64(thread));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.poolhit.target.kd;
+
+import dev.poolhit.target.memory.VirtualMemory;
+import dev.poolhit.target.module.Module;
+import dev.poolhit.target.symbol.PdbLocator;
+import dev.poolhit.target.symbol.SymbolLoader;
+import dev.poolhit.target.symbol.SymbolStatus;
+import dev.poolhit.target.symbol.SymbolTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Each module's symbol table, loaded once through the target layer's {@link SymbolLoader} (PDB
+ * from the symbol path, else exports from target memory) and kept across module-list changes.
+ */
+final class SymbolTables implements Function<Module, SymbolTable> {
+    private final SymbolLoader loader;
+    private final Map<Module, SymbolTable> tables = new HashMap<>();
+    private final List<SymbolStatus> statuses = new ArrayList<>();
+
+    SymbolTables(KdTargetOptions options, VirtualMemory memory) {
+        Optional<PdbLocator> locator = options.symbolPath().map(p -> new PdbLocator(p, options.symbolServer()));
+        this.loader = new SymbolLoader(locator, Optional.of(memory), this::status);
+    }
+
+    @Override
+    public synchronized SymbolTable apply(Module module) {
+        SymbolTable t = tables.get(module);
+        if (t == null) {
+            t = loader.apply(module);
+            tables.put(module, t);
+        }
+        return t;
+    }
+
+    synchronized List<SymbolStatus> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    private synchronized void status(SymbolStatus s) {
+        statuses.add(s);
+    }
+}

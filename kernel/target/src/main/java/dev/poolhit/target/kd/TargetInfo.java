@@ -1,0 +1,33 @@
+package dev.poolhit.target.kd;
+
+import dev.poolhit.common.Hex;
+import java.util.List;
+
+/**
+ * What the kernel reported about itself at attach (DBGKD_GET_VERSION64 and KDDEBUGGER_DATA64).
+ *
+ * @param majorVersion          0xf for a free build, 0xc for checked
+ * @param build                 the build number ({@code 7601})
+ * @param machineType           0x8664 for x64
+ * @param processors            number of processors (from the first state change)
+ * @param kernBase              ntoskrnl's base address
+ * @param psLoadedModuleList    address of the loaded-module list head
+ * @param debuggerDataBlock     address of KdDebuggerDataBlock, 0 when unknown
+ * @param breakpointWithStatus  RtlpBreakWithStatusInstruction (where break-ins stop), 0 when unknown
+ * @param notes                 what could not be read and what was used instead
+ */
+public record TargetInfo(int majorVersion, int build, int machineType, int processors, long kernBase,
+                         long psLoadedModuleList, long debuggerDataBlock, long breakpointWithStatus,
+                         List<String> notes) {
+    public TargetInfo {
+        notes = List.copyOf(notes);
+    }
+
+    /** {@code Windows build 7601 x64 (free), 2 processors, kernel base fffff800`02a00000}. */
+    public String versionLine() {
+        String machine = machineType == 0x8664 ? "x64" : machineType == 0x14c ? "x86" : String.format("machine 0x%x", machineType);
+        String flavour = majorVersion == 0xf ? "free" : majorVersion == 0xc ? "checked" : "major 0x" + Integer.toHexString(majorVersion);
+        return "Windows build " + build + " " + machine + " (" + flavour + "), " + processors + " processor"
+                + (processors == 1 ? "" : "s") + ", kernel base " + Hex.u64(kernBase);
+    }
+}
