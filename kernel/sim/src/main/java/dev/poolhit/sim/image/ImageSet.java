@@ -2,8 +2,8 @@ package dev.poolhit.sim.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolhit.sim.images.SimImages;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,26 +17,16 @@ import java.util.Map;
  * unknown manifest fields are ignored so the images can grow.
  */
 public record ImageSet(List<ManifestImage> images, Map<String, byte[]> files, List<Scenario> scenarios) {
-    public static final String RESOURCE_DIR = "dev/poolhit/sim/images/x64/";
-
     public ImageSet {
         images = List.copyOf(images);
         files = Map.copyOf(files);
         scenarios = List.copyOf(scenarios);
     }
 
-    /** Loads from the classpath (the {@code poolhit-sim-images} jar). */
+    /** Loads from the classpath: the {@code poolhit-sim-images} jar, through its {@code SimImages}. */
     public static ImageSet fromClasspath() {
-        return load(name -> {
-            ClassLoader loader = ImageSet.class.getClassLoader();
-            try (InputStream in = loader.getResourceAsStream(RESOURCE_DIR + name)) {
-                if (in == null) {
-                    throw new ImageFormatException("image resource missing: " + RESOURCE_DIR + name
-                            + " not on the classpath (is poolhit-sim-images installed?)");
-                }
-                return in.readAllBytes();
-            }
-        });
+        SimImages x64 = SimImages.x64();
+        return load(x64::bytes);
     }
 
     /** Loads from a directory holding manifest.json and the image files (e.g. a build.sh --out DIR). */

@@ -22,6 +22,7 @@ final class StackWriter {
     private static final long USER_LIMIT = 0x0000800000000000L;
     private static final int USER_CS = 0x33;
     private static final int USER_SS = 0x2b;
+    private static final long DYNAMIC_ALLOCA = 0x40;
 
     private final SparseMemory memory;
     private final CodeMap code;
@@ -71,6 +72,10 @@ final class StackWriter {
             if (established) {
                 long entryRsp = rsp;
                 rsp = replayProlog(rsp, ops, regs, random, thread);
+                boolean framePointer = ops.stream().anyMatch(o -> o.kind() == UnwindOp.Kind.SET_FPREG);
+                if (framePointer && !machineFrame) {
+                    rsp -= DYNAMIC_ALLOCA; // alloca below the fixed frame: only the frame register finds it
+                }
                 long[] home = homeArgs == null || i >= homeArgs.size() ? null : homeArgs.get(i);
                 for (int a = 0; home != null && a < home.length; a++) {
                     memory.put64(entryRsp + 8 + 8L * a, home[a]);
