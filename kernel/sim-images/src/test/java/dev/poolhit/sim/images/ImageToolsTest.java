@@ -118,6 +118,47 @@ class ImageToolsTest {
     }
 
     @Test
+    void manifestCallAndBreakSitesAreObjdumpInstructions() {
+        assumeTrue(Tools.onPath("llvm-objdump"), "llvm-objdump not installed");
+        for (JsonNode image : manifest.get("images")) {
+            List<Long> order = new ArrayList<>();
+            Map<Long, String> mnemonics = objdumpMnemonics(image, order);
+            List<Long> listed = new ArrayList<>();
+            for (JsonNode site : image.get("callSites")) {
+                long rva = site.get("rva").asLong();
+                listed.add(rva);
+                // AT&T syntax here (callq), independent of the Intel-syntax run manifest.py parsed
+                assertEquals("callq", mnemonics.get(rva), image.get("name").asText() + " 0x" + Long.toHexString(rva));
+                assertEquals(order.get(order.indexOf(rva) + 1), site.get("returnRva").asLong());
+            }
+            for (JsonNode site : image.get("breakSites")) {
+                assertEquals("int3", mnemonics.get(site.get("rva").asLong()));
+            }
+            for (JsonNode f : image.get("functions")) {
+                mnemonics.forEach((rva, mnemonic) -> {
+                    if (mnemonic.equals("callq") && rva >= f.get("begin").asLong() && rva < f.get("end").asLong()) {
+                        assertTrue(listed.contains(rva), "call at 0x" + Long.toHexString(rva) + " missing");
+                    }
+                });
+            }
+        }
+    }
+
+    /** Instruction RVA to mnemonic, from llvm-objdump's default (AT&T) listing; fills order. */
+    private Map<Long, String> objdumpMnemonics(JsonNode image, List<Long> order) {
+        long base = Long.parseUnsignedLong(image.get("base").asText().substring(2), 16);
+        Map<Long, String> mnemonics = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*([0-9a-f]+):\\s+(\\S+)")
+                .matcher(tool("llvm-objdump", "-d", "--no-show-raw-insn", image.get("file").asText()));
+        while (m.find()) {
+            long rva = Long.parseUnsignedLong(m.group(1), 16) - base;
+            mnemonics.put(rva, m.group(2));
+            order.add(rva);
+        }
+        return mnemonics;
+    }
+
+    @Test
     void poolHitTagHoldsItsIdleValueInTheFile() {
         JsonNode nt = manifest.get("images").get(0);
         long rva = nt.get("publics").get("PoolHitTag").asLong();
