@@ -88,7 +88,7 @@ class GoldenWireTest {
 
     @Test
     void conversationMatchesTheLayoutsByteForByte() throws Exception {
-        expect(header("00 08 80 80", "ee 0d 00 00") + STATE_CHANGE_PAYLOAD);   // first id carries SYNC 0x800
+        expect(header("00 08 80 80", "00 19 00 00") + STATE_CHANGE_PAYLOAD);   // first id carries SYNC 0x800
         send(ack("00 00 80 80"));                                              // ACK masks 0x800 off
 
         send("""
@@ -96,7 +96,7 @@ class GoldenWireTest {
                 02 00         # STATE_MANIPULATE
                 38 00         # 56 bytes
                 00 00 80 80   # host id 0x80800000
-                6d 0e 00 00   # checksum
+                9e 06 00 00   # checksum
                 46 31 00 00   # DbgKdGetVersionApi
                 fe 7f         # ProcessorLevel: WinDbg junk
                 ff ff         # Processor: WinDbg junk
@@ -112,7 +112,7 @@ class GoldenWireTest {
                 02 00         # STATE_MANIPULATE
                 38 00         # 56 bytes
                 01 00 80 80   # target id 0x80800001 (toggled, sync cleared)
-                ae 0a 00 00   # checksum
+                3a 0f 00 00   # checksum
                 46 31 00 00   # DbgKdGetVersionApi
                 fe 7f ff ff   # request header echoed
                 00 00 00 00   # STATUS_SUCCESS
@@ -140,7 +140,7 @@ class GoldenWireTest {
                 02 00         # STATE_MANIPULATE
                 38 00         # 56 bytes
                 01 00 80 80   # host id 0x80800001
-                1f 03 00 00   # checksum
+                73 04 00 00   # checksum
                 30 31 00 00   # DbgKdReadVirtualMemoryApi
                 00 00 00 00   # level, processor 0
                 03 01 00 00   # STATUS_PENDING
@@ -158,7 +158,7 @@ class GoldenWireTest {
                 02 00         # STATE_MANIPULATE
                 40 00         # 56 + 8 bytes
                 00 00 80 80   # target id 0x80800000
-                67 0a 00 00   # checksum
+                b8 09 00 00   # checksum
                 30 31 00 00   # DbgKdReadVirtualMemoryApi
                 00 00 00 00   # level, processor
                 01 00 00 c0   # STATUS_UNSUCCESSFUL: partial read
@@ -186,7 +186,7 @@ class GoldenWireTest {
 
         send("69 69 69 69  06 00  00 00  00 00 00 00  00 00 00 00   # host RESET");
         expect("69 69 69 69  06 00  00 00  00 00 00 00  00 00 00 00   # target RESET");
-        expect(header("00 00 80 80", "ee 0d 00 00") + STATE_CHANGE_PAYLOAD);   // pending stop again, id restarted
+        expect(header("00 00 80 80", "00 19 00 00") + STATE_CHANGE_PAYLOAD);   // pending stop again, id restarted
         assertEquals(0, fake.resumes);
     }
 
