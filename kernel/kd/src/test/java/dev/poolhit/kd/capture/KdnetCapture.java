@@ -16,22 +16,22 @@ import java.util.Optional;
  * with this module's KDNET code: handshake, data key, then every data datagram's body, which is
  * one KD packet without trailer. Frame numbers are pcap's (1-based).
  */
-final class KdnetCapture {
+public final class KdnetCapture {
     static final String FIXTURE = "kdnet/windbg-uncut.pcapng.gz";
     static final KdnetKey KEY = KdnetKey.parse("8.8.8.8");
     static final String HOST = "192.168.2.1";
 
-    record Body(int frame, boolean fromHost, byte[] bytes) {}
+    public record Body(int frame, boolean fromHost, byte[] bytes) {}
 
     private static List<Body> cached;
 
     private KdnetCapture() {}
 
-    static Optional<Path> fixture() {
+    public static Optional<Path> fixture() {
         return SharedFixtures.find(FIXTURE);
     }
 
-    static synchronized List<Body> bodies() throws IOException, KdProtocolException {
+    public static synchronized List<Body> bodies() throws IOException, KdProtocolException {
         if (cached == null) {
             cached = decode(fixture().orElseThrow());
         }
