@@ -28,6 +28,7 @@ public final class JavaEvaluator implements AutoCloseable {
             "import java.util.*;",
             "import java.util.stream.*;",
             "import tech.tablesaw.api.*;",
+            "import static tech.tablesaw.aggregate.AggregateFunctions.*;",
             "import dev.poolhit.jupyter.display.chart.Chart;",
             "import dev.poolhit.jupyter.display.chart.Charts;",
             "import static dev.poolhit.jupyter.display.Display.*;");
@@ -72,14 +73,14 @@ public final class JavaEvaluator implements AutoCloseable {
         String remaining = code;
         Optional<Object> last = Optional.empty();
         while (!remaining.isBlank()) {
-            int start = code.length() - remaining.length() + leadingBlanks(remaining);
+            int start = code.length() - remaining.length(); // JShell's source keeps leading blanks
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == Completeness.EMPTY) {
                 break;
             }
             if (info.completeness() == Completeness.DEFINITELY_INCOMPLETE
                     || info.completeness() == Completeness.CONSIDERED_INCOMPLETE) {
-                throw SnippetErrors.incomplete(code, start);
+                throw SnippetErrors.incomplete(code, start + leadingBlanks(remaining));
             }
             last = evalSnippet(info.source(), code, start);
             remaining = info.remaining();

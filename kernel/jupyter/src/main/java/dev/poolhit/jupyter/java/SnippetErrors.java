@@ -28,7 +28,7 @@ final class SnippetErrors {
             if (!d.isError()) {
                 continue;
             }
-            int at = start + (int) Math.max(0, d.getStartPosition());
+            int at = start + (int) Math.max(0, d.getPosition());
             String message = d.getMessage(Locale.ROOT);
             if (first == null) {
                 first = "line " + lineOf(cell, at) + ": " + firstLine(message);

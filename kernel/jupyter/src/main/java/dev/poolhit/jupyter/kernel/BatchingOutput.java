@@ -25,6 +25,7 @@ final class BatchingOutput extends OutputStream {
     private final PrintStream fallback;
     private PrintStream target;
     private long cellBytes;
+    private boolean truncated;
 
     /** {@code fallback} receives output written while no cell runs (the process's own stream). */
     BatchingOutput(PrintStream fallback) {
@@ -36,6 +37,7 @@ final class BatchingOutput extends OutputStream {
         drain();
         target = cellStream;
         cellBytes = 0;
+        truncated = false;
     }
 
     synchronized void detach() {
@@ -54,15 +56,11 @@ final class BatchingOutput extends OutputStream {
             fallback.write(bytes, off, len);
             return;
         }
-        long room = CELL_LIMIT_BYTES - cellBytes;
-        if (room <= 0) {
-            return;
-        }
-        int kept = (int) Math.min(len, room);
+        int kept = (int) Math.min(len, CELL_LIMIT_BYTES - cellBytes);
         buffer.write(bytes, off, kept);
         cellBytes += kept;
-        if (kept < len) {
-            cellBytes = CELL_LIMIT_BYTES;
+        if (kept < len && !truncated) {
+            truncated = true;
             buffer.write(TRUNCATED, 0, TRUNCATED.length);
         }
         if (buffer.size() >= BATCH_BYTES) {

@@ -11,6 +11,9 @@ import java.util.logging.Level;
 /** Runs the kernel on a Jupyter connection file until a shutdown request closes the sockets. */
 public final class KernelLauncher {
     private static final System.Logger LOG = System.getLogger(KernelLauncher.class.getName());
+    /** Held strongly: JUL keeps loggers weakly, and a collected logger forgets its level. */
+    private static final java.util.logging.Logger BASEKERNEL_LOG =
+            java.util.logging.Logger.getLogger("io.github.spencerpark");
 
     private KernelLauncher() {
     }
@@ -26,6 +29,7 @@ public final class KernelLauncher {
         try {
             KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
             JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+            BASEKERNEL_LOG.setLevel(Level.WARNING); // basekernel logs every message at INFO
             connection = new JupyterConnection(props);
             kernel = new PoolHitKernel();
             kernel.becomeHandlerForConnection(connection);

@@ -23,7 +23,7 @@ record Scale(double min, double max, double step) {
     private static double niceNumber(double rough) {
         double exponent = Math.floor(Math.log10(rough));
         double fraction = rough / Math.pow(10, exponent);
-        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+        double nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
         return nice * Math.pow(10, exponent);
     }
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# PoolHit's one test command: every module's JUnit tests (full reactor), then the end-to-end
+# Python suites (kernel/*/src/test/python) against the kernel installed into a temporary
+# JUPYTER_PATH, using Debian's Jupyter packages through /usr/bin/python3.
+#
+#   install/test.sh
+#
+# Ends with one summary line; exits non-zero if anything failed.
+set -uo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$REPO/kernel/jupyter/target/poolhit-kernel.jar"
+PYTHON=/usr/bin/python3   # Debian's; a pyenv "python3" cannot see the jupyter packages
+cd "$REPO"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+failures=()
+
+echo "==> JUnit: mvn -B -ntp install (all modules)"
+if mvn -B -ntp install; then
+    junit="passed"
+else
+    junit="FAILED"
+    failures+=("junit")
+fi
+
+passed_suites=0
+if [[ -f "$JAR" ]]; then
+    export JUPYTER_PATH="$WORK/jupyter" JUPYTER_DATA_DIR="$WORK/data" JUPYTER_RUNTIME_DIR="$WORK/runtime"
+    export POOLHIT_KERNEL_NAME="poolhit-test" POOLHIT_REPO="$REPO"
+    java -jar "$JAR" install --path "$JUPYTER_PATH/kernels" --name "$POOLHIT_KERNEL_NAME" --replace
+    for suite in kernel/*/src/test/python; do
+        [[ -d "$suite" ]] || continue
+        echo "==> Python suite: $suite"
+        if (cd "$suite" && "$PYTHON" -m unittest discover -s . -p 'test_*.py' -v); then
+            passed_suites=$((passed_suites + 1))
+        else
+            failures+=("$suite")
+        fi
+    done
+else
+    failures+=("python suites (no kernel jar: the build failed)")
+fi
+
+echo
+if ((${#failures[@]} == 0)); then
+    echo "POOLHIT TESTS PASSED: JUnit $junit, $passed_suites Python suite(s) passed"
+    exit 0
+fi
+echo "POOLHIT TESTS FAILED: JUnit $junit; failed: ${failures[*]}"
+exit 1
