@@ -26,7 +26,7 @@ done
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-cp -r "$here/include" "$here/nt" "$here/myfault" "$here/ntdll" "$here/leakyapp" "$here/manifest.py" "$here/scenarios.py" \
+cp -r "$here/include" "$here/nt" "$here/myfault" "$here/ntdll" "$here/leakyapp" "$here/manifest.py" "$here/scenarios.py" "$here/pechecksum.py" \
       "$here/scenarios.json" "$here/groundtruth" "$scratch/"
 cd "$scratch"
 mkdir obj bin
@@ -52,10 +52,13 @@ lld-link "${common_link[@]}" /driver /subsystem:native /entry:KiSystemStartup /b
     /def:nt/nt.def /pdb:bin/ntkrnlmp.pdb /pdbaltpath:ntkrnlmp.pdb /implib:obj/ntoskrnl.lib /out:bin/ntoskrnl.exe \
     obj/nt_pool.obj obj/nt_trap.obj obj/nt_iof.obj obj/nt_worker.obj obj/nt_io.obj obj/nt_ke.obj obj/nt_globals.obj
 
+/usr/bin/python3 pechecksum.py bin/ntoskrnl.exe
+
 # myfault.sys + myfault.pdb, importing from ntoskrnl through the import library of nt.def
 cc myfault/myfault.c obj/myfault.obj
 lld-link "${common_link[@]}" /driver /subsystem:native /entry:DriverEntry /base:0xfffff88004e00000 \
     /opt:ref /pdb:bin/myfault.pdb /pdbaltpath:myfault.pdb /out:bin/myfault.sys obj/myfault.obj obj/ntoskrnl.lib
+/usr/bin/python3 pechecksum.py bin/myfault.sys
 
 # ntdll.dll + ntdll.pdb, leakyapp.exe + leakyapp.pdb (user mode)
 as ntdll/ntdll.s obj/ntdll.obj

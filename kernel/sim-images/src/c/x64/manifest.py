@@ -50,6 +50,21 @@ def file_headers(path):
     return base, size, machine, entry
 
 
+def header_extras(path):
+    """TimeDateStamp and the exception directory from llvm-readobj; CheckSum (which llvm-readobj 14
+    does not print) from the optional header bytes (PE32+ offset 64)."""
+    text = run("llvm-readobj", "--file-headers", path)
+    stamp = int(re.search(r"TimeDateStamp: .*\((0x[0-9A-F]+)\)", text).group(1), 16)
+    pdata_rva = int(re.search(r"ExceptionTableRVA: (0x[0-9A-F]+)", text).group(1), 16)
+    pdata_size = int(re.search(r"ExceptionTableSize: (0x[0-9A-F]+)", text).group(1), 16)
+    with open(path, "rb") as f:
+        raw = f.read(4096)
+    pe = int.from_bytes(raw[0x3c:0x40], "little")
+    checksum = int.from_bytes(raw[pe + 24 + 64:pe + 24 + 68], "little")
+    return {"timeDateStamp": stamp, "checkSum": checksum,
+            "exceptionDirectory": {"rva": pdata_rva, "size": pdata_size}}
+
+
 def sections(path):
     text = run("llvm-readobj", "--sections", path)
     out = []
@@ -228,14 +243,16 @@ def build_image(bindir, name, file, pdb, kind):
     imps = imports(path)
     calls = call_sites(insns, functions, leaves, by_rva, imps, base)
     breaks = break_sites(insns, functions, leaves, by_rva, pubs, base)
-    return {
+    out = {
         "name": name, "file": file, "pdb": pdb, "kind": kind, "base": hexs(base), "sizeOfImage": size,
         "machine": hexs(machine), "entryRva": entry,
         "pdbName": pdb_name, "pdbGuid": guid, "pdbAge": age, "pdbFileGuid": pdb_guid, "pdbFileAge": pdb_age,
         "sections": sects, "publics": pubs, "publicFlags": pub_flags, "exports": exports(path),
         "imports": imps, "functions": functions, "leafFunctions": leaves,
         "callSites": calls, "breakSites": breaks,
-    }, insns
+    }
+    out.update(header_extras(path))
+    return out, insns
 
 
 def covering(rva, functions):
