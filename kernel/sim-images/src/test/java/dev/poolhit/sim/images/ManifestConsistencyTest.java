@@ -160,6 +160,18 @@ class ManifestConsistencyTest {
     }
 
     @Test
+    void runtimeFunctionsAreSortedAndDisjoint() {
+        for (JsonNode image : manifest.get("images")) {
+            long previousEnd = 0;
+            for (JsonNode f : image.get("functions")) {
+                assertTrue(f.get("begin").asLong() >= previousEnd && f.get("end").asLong() > f.get("begin").asLong(),
+                        image.get("name").asText() + " 0x" + Long.toHexString(f.get("begin").asLong()));
+                previousEnd = f.get("end").asLong();
+            }
+        }
+    }
+
+    @Test
     void imagesSitAtDistinctFixedBases() {
         Set<String> bases = new HashSet<>();
         for (JsonNode image : manifest.get("images")) {
