@@ -155,6 +155,16 @@ public final class KdTarget implements AutoCloseable {
         return view.symbolizer().describe(address);
     }
 
+    /**
+     * The function that owns {@code address}: the start of its .pdata entry's chain root (the parent
+     * of a cold fragment such as a PoolHitTag {@code int 3} stub), symbolized. Empty in leaf code.
+     */
+    public Optional<Location> owningFunction(long address) {
+        ModuleView v = view;
+        return v.unwinder().functions().lookup(address)
+                .map(entry -> v.symbolizer().describe(entry.imageBase() + v.unwinder().chainRoot(entry).beginAddress()));
+    }
+
     /** Target memory for this break epoch, with our breakpoints and patches showing the original bytes. */
     public VirtualMemory memory() {
         return memory;

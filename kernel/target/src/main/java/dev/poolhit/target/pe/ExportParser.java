@@ -9,6 +9,8 @@ import java.util.Optional;
 /** IMAGE_EXPORT_DIRECTORY: the address, name-pointer and ordinal tables, forwarders included. */
 final class ExportParser {
     static final int MAX_NAME = 1024;
+    /** Name ordinals are u16, so no image can usefully export more. */
+    static final long MAX_EXPORTS = 0x10000;
 
     private ExportParser() {}
 
@@ -55,6 +57,10 @@ final class ExportParser {
         if (count * entryBytes > r.sizeOfImage()) {
             throw new PeFormatException(String.format("export directory: %s %d exceeds image size 0x%x (%s)",
                     field, count, r.sizeOfImage(), r.label()));
+        }
+        if (count > MAX_EXPORTS) {
+            throw new PeFormatException(String.format("export directory: %s %d exceeds %d (%s)",
+                    field, count, MAX_EXPORTS, r.label()));
         }
         return count;
     }

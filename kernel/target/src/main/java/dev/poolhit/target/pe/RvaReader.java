@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  * as the loader maps it.
  */
 final class RvaReader {
+    /** No directory of a real image comes near this; it bounds memory for hostile sizes. */
+    static final long MAX_READ = 64L << 20;
     private final ImageBytes src;
     private final PeHeaders headers;
 
@@ -29,6 +31,10 @@ final class RvaReader {
         if (rva < 0 || length < 0 || rva + length > headers.sizeOfImage()) {
             throw new PeFormatException(String.format("%s: RVA range 0x%x+0x%x outside image size 0x%x (%s)",
                     what, rva, length, headers.sizeOfImage(), src.label()));
+        }
+        if (length > MAX_READ) {
+            throw new PeFormatException(String.format("%s: 0x%x bytes at RVA 0x%x exceed the 0x%x-byte read limit (%s)",
+                    what, length, rva, MAX_READ, src.label()));
         }
         if (src.mapped() || rva + length <= headers.sizeOfHeaders()) {
             return src.read(rva, (int) length);
