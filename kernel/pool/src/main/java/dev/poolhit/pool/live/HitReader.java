@@ -1,0 +1,89 @@
+package dev.poolhit.pool.live;
+
+import dev.poolhit.pool.tag.PoolTag;
+import dev.poolhit.pool.trace.Frame;
+import dev.poolhit.pool.trace.Hit;
+import dev.poolhit.pool.trace.HitBuilder;
+import dev.poolhit.pool.trace.HitClassifier;
+import dev.poolhit.pool.trace.HitKind;
+import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.target.kd.KdTarget;
+import dev.poolhit.target.kd.Stop;
+import dev.poolhit.target.stack.StackFrame;
+import dev.poolhit.target.symbol.Location;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Reads one PoolHitTag break into a {@link Hit}: time, processor, thread, kind (from the site's
+ * owning function and the frame names), the stack, and size/address from the allocator's and
+ * {@code ExFreePoolWithTag}'s home slots when {@link HomeSlots} confirms the spill. Nothing guessed.
+ */
+final class HitReader {
+    private final KdTarget target;
+    private final Clock clock;
+    private final PoolTag tag;
+    private final int maxFrames;
+    private final HomeSlots slots;
+
+    HitReader(KdTarget target, Clock clock, PoolTag tag, int maxFrames) {
+        this.target = target;
+        this.clock = clock;
+        this.tag = tag;
+        this.maxFrames = maxFrames;
+        this.slots = new HomeSlots(target);
+    }
+
+    /** A hit read at a stop, plus where its allocator returns to (for pairing), if known. */
+    record Read(Hit hit, OptionalLong allocatorReturn) {}
+
+    Read read(Stop stop) {
+        List<StackFrame> stack = target.stack(maxFrames);
+        List<Frame> frames = new ArrayList<>(stack.size());
+        for (StackFrame f : stack) {
+            frames.add(Frame.of(f.childSp(), f.returnAddress().orElse(Missing.LONG), f.instructionPointer(),
+                    f.module().orElse(Missing.TEXT), f.function().orElse(Missing.TEXT), f.offset().orElse(Missing.LONG)));
+        }
+        HitKind kind = HitClassifier.classify(ownerText(stop.pc()), frames);
+        HitBuilder b = Hit.builder().time(epochNanos()).kind(kind).tag(tag).processor(stop.processor())
+                .thread(stop.thread()).site(stop.pc(), target.describe(stop.pc()).text()).frames(frames);
+        OptionalLong ret = OptionalLong.empty();
+        if (kind == HitKind.ALLOC) {
+            HomeSlots.Args a = slots.allocation(stack);
+            if (a != null) {
+                b.size(a.value());
+                ret = a.returnAddress();
+            }
+        } else if (kind == HitKind.FREE) {
+            HomeSlots.Args a = slots.free(stack);
+            if (a != null) {
+                b.address(a.value());
+            }
+        }
+        return new Read(b.build(), ret);
+    }
+
+    /** {@code nt!ExFreePoolWithTag} for a stub chained to it; empty text when unknown. */
+    String ownerText(long pc) {
+        return target.owningFunction(pc).filter(l -> l.function().isPresent() && l.module().isPresent())
+                .map(l -> l.module().get() + "!" + l.function().get()).orElse(Missing.TEXT);
+    }
+
+    /** Whether the code at {@code pc} belongs to a pool allocator or free routine of the kernel. */
+    boolean isPoolRoutine(long pc) {
+        String owner = ownerText(pc);
+        if (Missing.is(owner)) {
+            Location l = target.describe(pc);
+            owner = l.module().orElse("") + "!" + l.function().orElse("");
+        }
+        return HitClassifier.classify(owner, List.of()) != HitKind.UNKNOWN;
+    }
+
+    private long epochNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.poolhit.pool.live;
+
+/** Why a trace ended. */
+public enum TraceEnd {
+    /** The requested number of hits was recorded; the target sits at the last hit. */
+    COMPLETED,
+    /** The deadline passed; the target was broken in and sits there. */
+    TIMEOUT,
+    /** The thread was interrupted; the target was restored. */
+    INTERRUPTED,
+    /** The target stopped for something else; it is left broken in there, our edits removed. */
+    UNRELATED_STOP,
+    /** The link to the target was lost; restore was attempted (best effort). */
+    LINK_LOST,
+    /** Something failed on the target; restore was attempted. */
+    FAILED
+}

@@ -1,0 +1,247 @@
+package dev.poolhit.pool.live;
+
+import dev.poolhit.common.Hex;
+import dev.poolhit.pool.record.TraceRecorder;
+import dev.poolhit.target.TargetException;
+import dev.poolhit.target.kd.KdTarget;
+import dev.poolhit.target.kd.Stop;
+import dev.poolhit.target.kd.TargetState;
+import dev.poolhit.target.unwind.Reg;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One {@code %trace}: resumes the armed target and records PoolHitTag hits into a
+ * {@link TraceRecorder} until N hits, the deadline, an interrupt, an unrelated stop or a lost link.
+ *
+ * <p>Lifecycle: {@link #run} needs the target broken in with PoolHitTag armed. At each stop it
+ * decides whether the stop is a check site (learned on first hit: the code's own byte at RIP is
+ * {@code int 3} and the code belongs to a kernel pool routine), records the hit, and continues
+ * past the {@code int 3} by the request's {@link Strategy}. It returns with the target broken in
+ * at the last hit (COMPLETED, TIMEOUT), broken in at the unrelated stop with our edits removed
+ * (UNRELATED_STOP), or restored and running (INTERRUPTED, FAILED; LINK_LOST best effort).
+ * {@link Thread#interrupt()} of the running thread ends it within a second; the interrupt flag
+ * is set again on return.
+ */
+public final class TraceRun {
+    /** Longest single wait, so an interrupt or the deadline is noticed promptly. */
+    static final Duration SLICE = Duration.ofMillis(200);
+    private static final byte INT3 = (byte) 0xcc;
+    private static final byte NOP = (byte) 0x90;
+    private static final System.Logger LOG = System.getLogger(TraceRun.class.getName());
+
+    private final PoolHitTagSession session;
+    private final KdTarget target;
+    private final TraceRequest request;
+    private final Set<Long> sites = new LinkedHashSet<>();
+    private Clock clock = Clock.systemUTC();
+    private TraceProgress progress = TraceProgress.NONE;
+    private int taken;
+
+    TraceRun(PoolHitTagSession session, TraceRequest request) {
+        this.session = session;
+        this.target = session.target();
+        this.request = request;
+    }
+
+    /** The wall clock for hit times (injected in tests). */
+    public TraceRun clock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
+    public TraceRun progress(TraceProgress value) {
+        this.progress = value;
+        return this;
+    }
+
+    /** Runs the trace; hits go to {@code recorder} (which the caller closes). */
+    public TraceResult run(TraceRecorder recorder) {
+        PendingHits pending = new PendingHits(recorder);
+        HitReader reader = new HitReader(target, clock, session.armed(), request.maxFrames());
+        long deadline = target.clock().deadlineAfter(request.timeout().toNanos());
+        TraceResult result;
+        try {
+            continueFromCurrentStop();
+            result = loop(reader, pending, deadline);
+        } catch (TargetException e) {
+            result = failed(e);
+        } finally {
+            pending.flushAll();
+            recorder.tick();
+        }
+        return result;
+    }
+
+    private TraceResult loop(HitReader reader, PendingHits pending, long deadline) {
+        while (taken < request.hits() || pending.anyWaiting()) {
+            Optional<Stop> next = target.awaitStop(slice(deadline));
+            if (next.isEmpty()) {
+                if (Thread.interrupted()) {
+                    return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits", true);
+                }
+                if (target.clock().nanoTime() - deadline >= 0) {
+                    return timedOut(pending);
+                }
+                continue;
+            }
+            Stop stop = next.get();
+            if (isOurReturn(stop, pending)) {
+                onReturn(stop, pending);
+            } else if (isSite(stop, reader)) {
+                if (taken < request.hits()) {
+                    take(stop, reader, pending);
+                }
+                if (taken < request.hits() || pending.anyWaiting()) {
+                    continuePastSite(stop);
+                }
+            } else {
+                return unrelated(stop);
+            }
+        }
+        return result(TraceEnd.COMPLETED, taken + " hits", Optional.empty());
+    }
+
+    private void take(Stop stop, HitReader reader, PendingHits pending) {
+        HitReader.Read read = reader.read(stop);
+        taken++;
+        if (request.pair() && read.allocatorReturn().isPresent()) {
+            long ret = read.allocatorReturn().getAsLong();
+            pending.addWaiting(read.hit(), ret);
+            target.setBreakpoint(ret);
+        } else {
+            pending.add(read.hit());
+        }
+        progress.update(taken, request.hits());
+    }
+
+    private boolean isSite(Stop stop, HitReader reader) {
+        if (stop.kind() != Stop.Kind.BREAKPOINT) {
+            return false;
+        }
+        if (sites.contains(stop.pc())) {
+            return true;
+        }
+        if (target.read(stop.pc(), 1)[0] != INT3 || !reader.isPoolRoutine(stop.pc())) {
+            return false;
+        }
+        sites.add(stop.pc());
+        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + target.describe(stop.pc()).text());
+        if (request.strategy() == Strategy.PATCH) {
+            target.patch(stop.pc(), NOP);
+            target.setBreakpoint(stop.pc());
+        }
+        return true;
+    }
+
+    private boolean isOurReturn(Stop stop, PendingHits pending) {
+        return stop.kind() == Stop.Kind.BREAKPOINT && !sites.contains(stop.pc())
+                && target.breakpoints().containsKey(stop.pc()) && pending.anyWaitsAt(stop.pc());
+    }
+
+    /** The allocation returned: RAX is the block; the one-shot breakpoint goes once nobody else waits there. */
+    private void onReturn(Stop stop, PendingHits pending) {
+        if (pending.waitsAt(stop.pc(), stop.thread())) {
+            pending.complete(stop.pc(), stop.thread(), target.registers().get(Reg.RAX));
+        }
+        if (pending.anyWaitsAt(stop.pc())) {
+            stepOverOurBreakpoint(stop.pc());
+        } else {
+            target.removeBreakpoint(stop.pc());
+        }
+        target.resume();
+    }
+
+    private void continuePastSite(Stop stop) {
+        if (request.strategy() == Strategy.PATCH && target.breakpoints().containsKey(stop.pc())) {
+            stepOverOurBreakpoint(stop.pc()); // the nop under it falls through into the stub's jmp back
+        } else {
+            target.setInstructionPointer(stop.pc() + 1);
+        }
+        target.resume();
+    }
+
+    /** Remove, single-step, re-insert: how a debugger gets past its own breakpoint. */
+    private void stepOverOurBreakpoint(long address) {
+        target.removeBreakpoint(address);
+        Optional<Stop> step = target.step(PoolHitTagSession.STOP_TIMEOUT);
+        if (step.isEmpty() || step.get().kind() != Stop.Kind.SINGLE_STEP) {
+            throw new dev.poolhit.target.UnwindException("single step past " + Hex.u64(address) + " did not report"
+                    + " STATUS_SINGLE_STEP: " + step.map(Stop::toString).orElse("no stop"));
+        }
+        target.setBreakpoint(address);
+    }
+
+    /** The target sits at a break-in or an earlier hit: get past a hard-coded int 3 first. */
+    private void continueFromCurrentStop() {
+        Stop stop = target.lastStop().orElseThrow(() -> new dev.poolhit.target.TargetRunningException(
+                "cannot trace: target is running, expected broken in with PoolHitTag armed"));
+        if (stop.kind() == Stop.Kind.BREAKPOINT && target.breakpoints().containsKey(stop.pc())) {
+            stepOverOurBreakpoint(stop.pc());
+        } else if (stop.kind() == Stop.Kind.BREAKPOINT && target.registers().rip() == stop.pc()
+                && target.read(stop.pc(), 1)[0] == INT3) {
+            target.setInstructionPointer(stop.pc() + 1);
+        }
+        target.resume();
+    }
+
+    private TraceResult timedOut(PendingHits pending) {
+        target.breakIn();
+        Optional<Stop> s = target.awaitStop(PoolHitTagSession.STOP_TIMEOUT);
+        if (s.isEmpty()) {
+            return restored(TraceEnd.FAILED, "deadline passed and the target did not stop after a break-in", true);
+        }
+        removeReturnBreakpoints();
+        return result(TraceEnd.TIMEOUT, "deadline " + request.timeout().toSeconds() + " s passed after " + taken
+                + " hits", Optional.empty());
+    }
+
+    private TraceResult unrelated(Stop stop) {
+        RestoreReport r = session.restorer().restore(false);
+        return result(TraceEnd.UNRELATED_STOP, "target stopped for something else: " + stop + " at "
+                + target.describe(stop.pc()).text() + "; left broken in there", Optional.of(r));
+    }
+
+    private TraceResult failed(TargetException e) {
+        if (Thread.interrupted()) {
+            return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits", true);
+        }
+        TraceEnd end = target.state() == TargetState.DISCONNECTED ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
+        return restored(end, (end == TraceEnd.LINK_LOST ? "link lost" : "trace failed") + " after " + taken
+                + " hits: " + e.getMessage(), false);
+    }
+
+    private TraceResult restored(TraceEnd end, String message, boolean reInterrupt) {
+        RestoreReport r = session.restorer().restore();
+        if (reInterrupt) {
+            Thread.currentThread().interrupt();
+        }
+        return result(end, message + "; " + r.summary(), Optional.of(r));
+    }
+
+    private void removeReturnBreakpoints() {
+        for (Long a : new ArrayList<>(target.breakpoints().keySet())) {
+            if (!sites.contains(a)) {
+                target.removeBreakpoint(a);
+            }
+        }
+    }
+
+    private TraceResult result(TraceEnd end, String message, Optional<RestoreReport> restore) {
+        List<String> named = new ArrayList<>();
+        for (long s : sites) {
+            named.add(target.describe(s).text());
+        }
+        return new TraceResult(taken, end, message, named, restore);
+    }
+
+    private Duration slice(long deadline) {
+        long left = deadline - target.clock().nanoTime();
+        return Duration.ofNanos(Math.max(1, Math.min(left, SLICE.toNanos())));
+    }
+}
