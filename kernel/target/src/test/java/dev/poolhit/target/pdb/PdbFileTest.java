@@ -86,7 +86,7 @@ class PdbFileTest {
             s.set(3, TestPdb.dbi(9));
             return s;
         });
-        assertStreams("symbol record stream: record at 0x1c length 16384 runs past the stream end 0x44 (t.pdb)", () -> {
+        assertStreams("symbol record stream: record at 0x1c length 16384 runs past the stream end 0x48 (t.pdb)", () -> {
             List<byte[]> s = TestPdb.streams();
             LittleEndian.put16(s.get(5), 0x1c, 0x4000);
             return s;
