@@ -88,7 +88,8 @@ class PoolHitTagStopsTest {
     @Test
     void theIdleValueNeverStops() throws Exception {
         long idle = LittleEndian.u32(client.readVirtual(machine.kernel().globals().poolHitTag(), 4), 0);
-        client.continue2(NtStatus.DBG_CONTINUE.code(), false, Continue2Args.DR7_NONE);
+        skipInt3();
+        client.continue2(NtStatus.DBG_EXCEPTION_HANDLED.code(), false, Continue2Args.DR7_NONE);
         awaitEvents(3000);
         StateChange64 stop = host.breakIn();
         assertEquals(machine.kernel().globals().breakpointWithStatus(), stop.programCounter(),
@@ -99,8 +100,7 @@ class PoolHitTagStopsTest {
 
     @Test
     void traceFlagStopsWithSingleStep() throws Exception {
-        StateChange64 breakIn = host.session.lastStateChange();
-        client.setContext(0, client.getContext(breakIn.processor()).with(Amd64Register.RIP, breakIn.programCounter() + 1));
+        skipInt3();
         client.continue2(NtStatus.DBG_EXCEPTION_HANDLED.code(), true, Continue2Args.DR7_NONE);
         StateChange64 step = client.awaitStateChange(Host.CALL);
         assertEquals(NtStatus.STATUS_SINGLE_STEP.code(), step.exceptionRecord().code());
@@ -110,11 +110,15 @@ class PoolHitTagStopsTest {
 
     /** As WinDbg after a hard-coded int 3: SetContext with RIP + 1, then Continue2 (kd-protocol.md 10.3). */
     private StateChange64 stepPastInt3AndContinue() throws Exception {
+        skipInt3();
+        client.continue2(NtStatus.DBG_EXCEPTION_HANDLED.code(), false, Continue2Args.DR7_NONE);
+        return client.awaitStateChange(Host.CALL);
+    }
+
+    private void skipInt3() throws Exception {
         StateChange64 last = host.session.lastStateChange();
         Amd64Context c = client.getContext(last.processor());
         client.setContext(last.processor(), c.with(Amd64Register.RIP, c.rip() + 1));
-        client.continue2(NtStatus.DBG_EXCEPTION_HANDLED.code(), false, Continue2Args.DR7_NONE);
-        return client.awaitStateChange(Host.CALL);
     }
 
     /** Waits (bounded, real time) for the running machine to have performed {@code n} workload events. */
