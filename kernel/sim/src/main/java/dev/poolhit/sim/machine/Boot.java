@@ -46,7 +46,9 @@ final class Boot {
             loaded.add(image);
             bases.put(m.name(), image.base());
             Map<Long, String> names = new HashMap<>();
-            m.publics().forEach((name, rva) -> names.putIfAbsent(rva, name));
+            // Aliases share an RVA (DbgBreakPointWithStatus = RtlpBreakWithStatusInstruction): the
+            // alphabetically first name wins, so symbolization does not depend on map order.
+            new java.util.TreeMap<>(m.publics()).forEach((name, rva) -> names.putIfAbsent(rva, name));
             code.add(m.name(), image, names);
         }
         List<AddressRange> writes = new ArrayList<>();

@@ -34,7 +34,7 @@ class RunControlTest {
         assertEquals((byte) 0xcc, stop.instructionStream()[0]);
         assertEquals(MachineState.BROKEN, machine.state());
         List<Long> ips = new ManifestUnwinder(new TestReader(machine)).walk(stop.context());
-        assertEquals(List.of("nt!RtlpBreakWithStatusInstruction", "nt!KdCheckForDebugBreak",
+        assertEquals(List.of("nt!DbgBreakPointWithStatus", "nt!KdCheckForDebugBreak",
                 "nt!KeClockInterruptNotify", "nt!KiInterruptDispatchNoLock", "nt!KiIdleLoop"),
                 ips.stream().map(machine::describe).map(s -> s.replaceAll("\\+.*", "")).toList());
     }
