@@ -73,6 +73,18 @@ class StackWalkerTest {
     }
 
     @Test
+    void callerRspBelowTheFrameStops() {
+        lab.function(0x1800, 0x1900, "01 04 02 05  04 03  01 50   # push rbp; mov rbp,rsp (FrameOffset 0)");
+        long rbp = STACK + 0x40; // a frame pointer below RSP: the unwound caller would sit lower on the stack
+        lab.put(rbp + 8, BASE + 0x1050);
+        StackTrace trace = walker(StackLimits.unknown()).trace(Registers.of(BASE + 0x1810, rsp0).with(
+                dev.poolhit.target.unwind.Reg.RBP, rbp), 64);
+        assertEquals(new StackEnd(StackEnd.Reason.BAD_STACK_POINTER,
+                "caller RSP fffff880`04ec0050 not above frame RSP fffff880`04ec0100"), trace.end());
+        assertEquals(1, trace.frames().size());
+    }
+
+    @Test
     void misalignedCallerRspStops() {
         lab.put(rsp0 + 1, BASE + 0x1050);
         StackTrace trace = walker(StackLimits.unknown()).trace(Registers.of(BASE + 0x2000, rsp0 + 1), 64);
