@@ -1,7 +1,6 @@
 package dev.poolhit.pool.file;
 
 import dev.poolhit.pool.trace.Missing;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -74,13 +73,17 @@ final class Fields {
 
     /** ISO-8601 instant as epoch nanoseconds; empty is missing. */
     long instant(int column) {
+        return instant(column, new TimeText());
+    }
+
+    /** As {@link #instant(int)}, with the caller's cache of the last second. */
+    long instant(int column, TimeText times) {
         String s = values.get(column);
         if (s.isEmpty()) {
             return Missing.LONG;
         }
         try {
-            Instant i = Instant.parse(s);
-            return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+            return times.parse(s);
         } catch (DateTimeParseException | ArithmeticException e) {
             throw bad(column, "an ISO-8601 instant within 1677-2262", s);
         }
@@ -93,8 +96,7 @@ final class Fields {
 
     static void appendInstant(StringBuilder out, long epochNanos) {
         if (!Missing.is(epochNanos)) {
-            out.append(Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-                    Math.floorMod(epochNanos, 1_000_000_000L)));
+            new TimeText().append(out, epochNanos);
         }
     }
 

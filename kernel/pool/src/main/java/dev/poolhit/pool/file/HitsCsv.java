@@ -15,9 +15,11 @@ final class HitsCsv {
 
     private HitsCsv() {}
 
-    static void append(StringBuilder out, TraceSnapshot t, int h) {
+    static void append(StringBuilder out, TraceSnapshot t, int h, TimeText times) {
         out.append(h).append(',');
-        Fields.appendInstant(out, t.time(h));
+        if (!Missing.is(t.time(h))) {
+            times.append(out, t.time(h));
+        }
         out.append(',').append(t.kind(h).label()).append(',');
         if (!Missing.is(t.tagValue(h))) {
             out.append("0x");
@@ -67,8 +69,8 @@ final class HitsCsv {
         }
     }
 
-    /** The row for a record; {@code stackDepth} is the depth of its stack, for the check. */
-    static HitRow decode(Fields r, int expectedHit, StackDepths stacks) {
+    /** The row for a record, checked against the stacks read so far. */
+    static HitRow decode(Fields r, int expectedHit, StackDepths stacks, TimeText times) {
         int hit = r.requiredInt(0);
         if (hit != expectedHit) {
             throw r.bad(0, "hit " + expectedHit + " (hits are numbered in order from 0)", Integer.toString(hit));
@@ -92,7 +94,7 @@ final class HitsCsv {
         if (depth != stacks.depth(stackId)) {
             throw r.bad(DEPTH, stacks.depth(stackId) + " (the depth of stack " + stackId + ")", r.text(DEPTH));
         }
-        return new HitRow(r.instant(1), kind, tag, r.decimal(4), r.hex(5), r.decimalInt(6),
+        return new HitRow(r.instant(1, times), kind, tag, r.decimal(4), r.hex(5), r.decimalInt(6),
                 r.hex(7), r.hex(8), r.hex(9), r.text(10), stackId, childSp(r, depth));
     }
 

@@ -18,6 +18,10 @@ public final class TraceFile {
 
     /** Writes the whole trace to {@code path}, replacing it only once the new file is complete. */
     public static void save(Trace trace, Path path, Clock clock) {
+        save(trace, path, clock, TraceFileWriter.HITS_PER_ENTRY);
+    }
+
+    static void save(Trace trace, Path path, Clock clock, int hitsPerEntry) {
         Path dir = path.toAbsolutePath().getParent();
         Path temp;
         try {
@@ -26,7 +30,7 @@ public final class TraceFile {
             throw new TraceFileException("cannot save trace to " + path + ": " + e.getMessage(), e);
         }
         try {
-            TraceFileWriter w = TraceFileWriter.create(temp, trace.info(), clock);
+            TraceFileWriter w = TraceFileWriter.create(temp, trace.info(), clock, hitsPerEntry);
             try {
                 w.finish(trace.snapshot());
             } finally {

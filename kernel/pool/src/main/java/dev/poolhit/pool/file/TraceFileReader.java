@@ -55,6 +55,10 @@ final class TraceFileReader {
             throw new TraceFileException("trace file " + path + ": end.json promises " + endHits
                     + " hits, the hits entries hold " + trace.size());
         }
+        if (endHits < 0) {
+            notes.add("the file was not closed (no end.json): the recording stopped abruptly or is"
+                    + " still being written; read the " + trace.size() + " hits flushed so far");
+        }
         return new LoadedTrace(trace, endHits >= 0, notes);
     }
 
@@ -185,6 +189,7 @@ final class TraceFileReader {
         private int stacks;
         private int hits;
         private final Depths depths;
+        private final TimeText times = new TimeText();
 
         ChunkRows(Trace trace, String table) {
             this.depths = new Depths(trace);
@@ -202,7 +207,7 @@ final class TraceFileReader {
                     if (hits >= MAX_HITS) {
                         throw new Fields.BadField("more than " + MAX_HITS + " hits");
                     }
-                    rows.add(HitsCsv.decode(f, hits++, depths));
+                    rows.add(HitsCsv.decode(f, hits++, depths, times));
                 }
             }
         }

@@ -30,25 +30,33 @@ public final class TraceFileWriter implements Closeable {
     private final Path path;
     private final ZipOutputStream zip;
     private final Clock clock;
+    private final int hitsPerEntry;
+    private final TimeText times = new TimeText();
     private int sequence;
     private int hitsWritten;
     private int stacksWritten;
     private int modulesWritten;
     private boolean closed;
 
-    private TraceFileWriter(Path path, ZipOutputStream zip, Clock clock) {
+    private TraceFileWriter(Path path, ZipOutputStream zip, Clock clock, int hitsPerEntry) {
         this.path = path;
         this.zip = zip;
         this.clock = clock;
+        this.hitsPerEntry = hitsPerEntry;
     }
 
     /** Creates (or replaces) {@code path} and writes its manifest. */
     public static TraceFileWriter create(Path path, TraceInfo info, Clock clock) {
+        return create(path, info, clock, HITS_PER_ENTRY);
+    }
+
+    /** As {@link #create(Path, TraceInfo, Clock)} with smaller entries, for tests. */
+    static TraceFileWriter create(Path path, TraceInfo info, Clock clock, int hitsPerEntry) {
         try {
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             zip.setLevel(Deflater.BEST_SPEED);
-            TraceFileWriter w = new TraceFileWriter(path, zip, clock);
+            TraceFileWriter w = new TraceFileWriter(path, zip, clock, hitsPerEntry);
             w.entry("manifest.json", Manifest.encode(info, clock.instant()));
             zip.flush();
             return w;
@@ -92,10 +100,10 @@ public final class TraceFileWriter implements Closeable {
                 sequence++;
             }
             first = false;
-            int end = Math.min(s.size(), hitsWritten + HITS_PER_ENTRY);
+            int end = Math.min(s.size(), hitsWritten + hitsPerEntry);
             StringBuilder b = header(HitsCsv.HEADER);
             for (int h = hitsWritten; h < end; h++) {
-                HitsCsv.append(b, s, h);
+                HitsCsv.append(b, s, h, times);
             }
             entry(name("hits"), b);
             hitsWritten = end;
