@@ -41,6 +41,13 @@ class KernelClientTests(unittest.TestCase):
         msg_id = self.kc.history(hist_access_type="tail", n=3)
         validate_message(ks.shell_reply(self.kc, msg_id), "history_reply", msg_id)
 
+    def test_shift_tab_on_a_magic_shows_its_help(self):
+        msg_id = self.kc.inspect("%help lsmagic", cursor_pos=3)
+        reply = ks.shell_reply(self.kc, msg_id)
+        validate_message(reply, "inspect_reply", msg_id)
+        self.assertTrue(reply["content"]["found"])
+        self.assertTrue(reply["content"]["data"]["text/plain"].startswith("%lsmagic\n"))
+
     def test_interrupt_stops_a_sleeping_cell(self):
         self.interrupt_and_recover("Thread.sleep(120_000);")
 

@@ -54,10 +54,5 @@ class PoolHitKernelTests(PoolHitSamples, jupyter_kernel_test.KernelTests):
     """The stock conformance tests, every optional one enabled that the kernel supports."""
 
 
-class PoolHitMagicInspectTests(PoolHitSamples, jupyter_kernel_test.KernelTests):
-    """Shift+Tab on a magic gives its help."""
-    code_inspect_sample = "%help"
-
-
 if __name__ == "__main__":
     unittest.main()

@@ -11,9 +11,6 @@ import java.util.logging.Level;
 /** Runs the kernel on a Jupyter connection file until a shutdown request closes the sockets. */
 public final class KernelLauncher {
     private static final System.Logger LOG = System.getLogger(KernelLauncher.class.getName());
-    /** Held strongly: JUL keeps loggers weakly, and a collected logger forgets its level. */
-    private static final java.util.logging.Logger BASEKERNEL_LOG =
-            java.util.logging.Logger.getLogger("io.github.spencerpark");
 
     private KernelLauncher() {
     }
@@ -28,8 +25,11 @@ public final class KernelLauncher {
         PoolHitKernel kernel;
         try {
             KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
-            JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
-            BASEKERNEL_LOG.setLevel(Level.WARNING); // basekernel logs every message at INFO
+            // basekernel logs every message and loop step at INFO, partly on top-level loggers
+            // ("Loop-shell"); the root level silences them. POOLHIT_KERNEL_DEBUG=1 keeps them.
+            Level level = System.getenv("POOLHIT_KERNEL_DEBUG") == null ? Level.WARNING : Level.ALL;
+            java.util.logging.Logger.getLogger("").setLevel(level);
+            JupyterSocket.JUPYTER_LOGGER.setLevel(level);
             connection = new JupyterConnection(props);
             kernel = new PoolHitKernel();
             kernel.becomeHandlerForConnection(connection);

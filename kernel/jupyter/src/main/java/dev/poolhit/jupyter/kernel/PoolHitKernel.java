@@ -7,6 +7,7 @@ import dev.poolhit.jupyter.display.KernelRenderers;
 import dev.poolhit.jupyter.java.JavaEvaluator;
 import dev.poolhit.jupyter.magic.BuiltinMagics;
 import dev.poolhit.jupyter.magic.MagicAssist;
+import dev.poolhit.jupyter.magic.MagicProvider;
 import dev.poolhit.jupyter.magic.MagicRegistry;
 import dev.poolhit.jupyter.magic.MagicRunner;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
@@ -17,15 +18,17 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The PoolHit Jupyter kernel: cells are Java (JShell in this JVM) plus magics. {@link #eval}
- * is the pipeline parse, dispatch, evaluate, render; other modules add magics through
- * {@link #magics()}. Also repairs basekernel 2.3.0's protocol gaps ({@link ProtocolFixes}).
+ * is the pipeline parse, dispatch, evaluate, render. Magics come from {@link BuiltinMagics} and
+ * every {@link MagicProvider} on the class path. Also repairs basekernel 2.3.0's protocol gaps ({@link ProtocolFixes}).
  */
 public final class PoolHitKernel extends BaseKernel implements DisplaySink {
     static final String IMPLEMENTATION = "poolhit";
     static final String VERSION = "0.1.0";
+    private static final System.Logger LOG = System.getLogger(PoolHitKernel.class.getName());
 
     private final JavaEvaluator java = new JavaEvaluator();
     private final MagicRegistry magics = new MagicRegistry();
@@ -33,6 +36,7 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
     private final InMemoryHistory history = new InMemoryHistory();
     private final StdStreams streams = new StdStreams();
     private final CellRunner runner;
+    private final List<MagicProvider> providers;
     private final LanguageInfo languageInfo = new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
             .mimetype("text/x-java-source")
@@ -44,6 +48,8 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
     public PoolHitKernel() {
         setShouldReplaceStdStreams(false);
         BuiltinMagics.registerInto(magics);
+        providers = ServiceLoader.load(MagicProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+        providers.forEach(p -> p.register(magics));
         KernelRenderers.registerAll(getRenderer());
         runner = new CellRunner(java, new MagicRunner(magics, java::bind), value -> display(value, null));
     }
@@ -169,6 +175,13 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
 
     @Override
     public void onShutdown(boolean restart) {
+        for (MagicProvider p : providers) {
+            try {
+                p.onShutdown();
+            } catch (RuntimeException e) { // one failing provider must not keep the others from cleaning up
+                LOG.log(System.Logger.Level.WARNING, p.getClass().getName() + ".onShutdown failed", e);
+            }
+        }
         java.close();
         streams.close();
     }

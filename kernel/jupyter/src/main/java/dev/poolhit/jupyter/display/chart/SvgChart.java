@@ -27,7 +27,7 @@ final class SvgChart {
         this.svg = new Svg(chart.width(), chart.height());
         boolean rotated = chart.kind() == ChartKind.BAR && chart.points().size() > 12;
         this.left = chart.kind() == ChartKind.HORIZONTAL_BAR ? Math.min(chart.width() / 3.0,
-                24 + CHAR_WIDTH * longestLabel(chart.points())) : 64;
+                32 + CHAR_WIDTH * longestLabel(chart.points())) : 64;
         this.right = chart.width() - 20;
         this.top = chart.title().isEmpty() ? 16 : 34;
         this.bottom = chart.height() - (rotated ? 96 : 48);
@@ -49,8 +49,11 @@ final class SvgChart {
         if (!chart.title().isEmpty()) {
             svg.text("title", chart.width() / 2.0, 20, "middle", 0, chart.title());
         }
-        svg.text("x-label", (left + right) / 2, chart.height() - 8, "middle", 0, chart.xLabel());
-        svg.text("y-label", 14, (top + bottom) / 2, "middle", -90, chart.yLabel());
+        // xLabel always names the categories (or x) and yLabel the values, whichever way bars run
+        boolean sideways = chart.kind() == ChartKind.HORIZONTAL_BAR;
+        svg.text("x-label", (left + right) / 2, chart.height() - 8, "middle", 0,
+                sideways ? chart.yLabel() : chart.xLabel());
+        svg.text("y-label", 14, (top + bottom) / 2, "middle", -90, sideways ? chart.xLabel() : chart.yLabel());
         if (chart.points().stream().noneMatch(p -> Double.isFinite(p.y()))) {
             svg.text("empty", (left + right) / 2, (top + bottom) / 2, "middle", 0, "no data");
         }
