@@ -154,7 +154,9 @@ public final class TraceRun {
         } else {
             target.removeBreakpoint(stop.pc());
         }
-        target.resume();
+        if (taken < request.hits() || pending.anyWaiting()) {
+            target.resume();
+        } // else the trace is complete: stay broken in here (the original instruction runs on the next resume)
     }
 
     private void continuePastSite(Stop stop) {

@@ -1,0 +1,146 @@
+package dev.poolhit.pool.live;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolhit.pool.record.TraceRecorder;
+import dev.poolhit.pool.tag.PoolTag;
+import dev.poolhit.pool.trace.HitKind;
+import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.pool.trace.TraceSnapshot;
+import dev.poolhit.sim.workload.ExpectedFrame;
+import dev.poolhit.sim.workload.GroundTruthEntry;
+import dev.poolhit.sim.workload.PoolEventKind;
+import dev.poolhit.target.kd.Stop;
+import dev.poolhit.target.kd.TargetState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code %poolhittag Lea2}, {@code %trace N}, {@code %restore} as API calls against the simulator's ground truth. */
+class PoolHitTagTraceSimTest {
+    private static final PoolTag LEA2 = PoolTag.parse("Lea2");
+    @TempDir
+    Path symbols;
+    private LiveSim live;
+    private PoolHitTagSession session;
+    private byte[] nt;
+
+    @BeforeEach
+    void armLea2() {
+        live = LiveSim.start(symbols);
+        session = PoolHitTagSession.locate(live.target);
+        nt = live.simBytes(live.target.info().kernBase(), 0x3000);
+        assertEquals(PoolTag.IDLE, session.arm(LEA2));
+        assertEquals(LEA2, session.current());
+    }
+
+    @AfterEach
+    void close() {
+        live.close();
+    }
+
+    @Test
+    void stepOverTraceMatchesTheGroundTruthAndRestoresExactly() {
+        TraceSnapshot hits = traceAndCheck(TraceRequest.of(500));
+        assertEquals(500, hits.size());
+        restoreAndCheckQuiet();
+    }
+
+    @Test
+    void patchTraceMatchesTheGroundTruthAndRestoresExactly() {
+        TraceSnapshot hits = traceAndCheck(TraceRequest.of(500).withStrategy(Strategy.PATCH));
+        assertEquals(500, hits.size());
+        assertFalse(live.target.patches().isEmpty(), "sites stay patched until restore");
+        restoreAndCheckQuiet();
+    }
+
+    @Test
+    void pairModeGivesEveryAllocationItsBlock() {
+        TraceSnapshot hits = traceAndCheck(TraceRequest.of(200).withPair(true));
+        int allocs = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            assertFalse(Missing.is(hits.address(i)), "hit " + i + " has its block");
+            allocs += hits.kind(i) == HitKind.ALLOC ? 1 : 0;
+        }
+        assertTrue(allocs > 0);
+        restoreAndCheckQuiet();
+    }
+
+    @Test
+    void restoreIsIdempotent() {
+        traceAndCheck(TraceRequest.of(3));
+        assertTrue(session.restorer().restore().restored());
+        RestoreReport again = session.restorer().restore();
+        assertTrue(again.restored());
+        assertEquals(List.of(), again.actions());
+        assertEquals(TargetState.RUNNING, live.target.state());
+    }
+
+    private TraceSnapshot traceAndCheck(TraceRequest request) {
+        List<Integer> progress = new ArrayList<>();
+        TraceRecorder recorder = LiveSim.recorder(LEA2);
+        TraceResult result = session.trace(request).progress((n, of) -> progress.add(n)).run(recorder);
+        assertEquals(TraceEnd.COMPLETED, result.end(), result.message());
+        assertEquals(request.hits(), result.hits());
+        assertEquals(request.hits(), progress.size());
+        TraceSnapshot hits = recorder.trace().snapshot();
+        List<GroundTruthEntry> truth = live.machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
+        for (int i = 0; i < hits.size(); i++) {
+            compare(truth.get(i), hits, i, request.pair());
+        }
+        return hits;
+    }
+
+    private void compare(GroundTruthEntry e, TraceSnapshot hits, int i, boolean pair) {
+        String at = "hit " + i + " (" + e + ")";
+        boolean alloc = e.kind() == PoolEventKind.ALLOC;
+        assertEquals(alloc ? HitKind.ALLOC : HitKind.FREE, hits.kind(i), at);
+        assertEquals(e.tag() & 0x7fffffff, hits.tagValue(i) & 0x7fffffff, at);
+        assertEquals(e.thread(), hits.thread(i), at);
+        assertEquals(e.processor(), hits.processor(i), at);
+        if (alloc) {
+            assertEquals(e.size(), hits.size(i), at);
+            assertEquals(pair ? e.address() : Missing.LONG, hits.address(i), at);
+        } else {
+            assertEquals(e.address(), hits.address(i), at);
+            assertEquals(Missing.LONG, hits.size(i), at + ": a free's size is not recoverable from its arguments");
+        }
+        List<ExpectedFrame> expected = new ArrayList<>(e.stack());
+        Collections.reverse(expected);
+        int stack = hits.stackId(i);
+        long kernelFrames = expected.stream().filter(f -> f.ip() < 0).count();
+        assertTrue(hits.stackDepth(stack) >= kernelFrames, at);
+        for (int f = 0; f < Math.min(expected.size(), hits.stackDepth(stack)); f++) {
+            assertEquals(expected.get(f).ip(), hits.ip(stack, f), at + " frame " + f);
+        }
+    }
+
+    /** After restore: PoolHitTag, code bytes and breakpoint table as before arming, and no more stops. */
+    private void restoreAndCheckQuiet() {
+        RestoreReport report = session.restorer().restore();
+        assertTrue(report.restored(), report.summary());
+        long tagAddress = live.machine.kernel().globals().poolHitTag();
+        assertArrayEquals(new byte[] {0x0f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, live.simBytes(tagAddress, 4));
+        assertArrayEquals(nt, live.simBytes(live.target.info().kernBase(), nt.length), "kernel code as before");
+        assertEquals(0, live.machine.breakpointCount());
+        assertTrue(live.target.breakpoints().isEmpty() && live.target.patches().isEmpty());
+        int seen = live.machine.groundTruth().size();
+        while (live.machine.groundTruth().size() < seen + 2000) {
+            assertTrue(live.target.awaitStop(Duration.ofMillis(50)).isEmpty(), "no stop after restore");
+        }
+        live.target.breakIn();
+        Stop stop = live.target.awaitStop(Duration.ofSeconds(10)).orElseThrow();
+        assertEquals(live.target.info().breakpointWithStatus(), stop.pc(), "only the break-in stops it");
+        assertTrue(live.machine.groundTruth().entries().subList(seen, live.machine.groundTruth().size()).stream()
+                .noneMatch(GroundTruthEntry::broke));
+    }
+}
