@@ -20,13 +20,13 @@ final class EpilogSimulator {
         Registers r = regs;
         int pos = 0;
         int b0 = code.at(0);
-        if ((b0 & 0xf8) == 0x48) { // REX.W: add rsp,imm / lea rsp,[reg+disp]
+        if (b0 == 0x48 || b0 == 0x49) { // REX.W (REX.B only for lea's base): add rsp,imm / lea rsp,[reg+disp]
             int b1 = code.at(1);
             int b2 = code.at(2);
-            if (b1 == 0x83 && b2 == 0xc4) {
+            if (b0 == 0x48 && b1 == 0x83 && b2 == 0xc4) {
                 r = r.withRsp(r.rsp() + (byte) code.at(3));
                 pos = 4;
-            } else if (b1 == 0x81 && b2 == 0xc4) {
+            } else if (b0 == 0x48 && b1 == 0x81 && b2 == 0xc4) {
                 r = r.withRsp(r.rsp() + code.i32(3));
                 pos = 7;
             } else if (b1 == 0x8d && (b2 & 0x38) == 0x20 && (b2 & 0xc0) != 0xc0 && (b2 & 0xc0) != 0) {

@@ -37,6 +37,18 @@ class CachedMemoryTest {
     }
 
     @Test
+    void invalidatingARangeDropsOnlyItsPages() {
+        CachedMemory cache = new CachedMemory(counting, new PatchTable(), 0x1000);
+        cache.read(0xfffff800_01479ff0L, 0x20); // two pages
+        assertEquals(2, cache.cachedPages());
+        cache.invalidate(0xfffff800_0147a000L, 1);
+        assertEquals(1, cache.cachedPages());
+        page[0x1000] = 7; // the debugger wrote here
+        assertEquals(7, cache.read(0xfffff800_0147a000L, 1)[0]);
+        assertEquals(0, cache.epoch());
+    }
+
+    @Test
     void readAcrossPagesJoinsThem() {
         CachedMemory cache = new CachedMemory(counting, new PatchTable(), 0x1000);
         page[0xfff] = 1;

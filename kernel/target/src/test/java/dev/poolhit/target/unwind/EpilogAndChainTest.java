@@ -35,6 +35,17 @@ class EpilogAndChainTest {
     }
 
     @Test
+    void addToAnotherRegisterIsNotAnEpilog() {
+        lab.function(0x1000, 0x1100, PUSH_RBX_ALLOC_28);
+        lab.code(0x1080, "49 83 c4 28  5b  c3   # add r12,28h (REX.B): not the stack pointer");
+        long rsp = STACK + 0x100;
+        lab.put(rsp + 0x30, RET);
+        UnwindStep step = lab.unwinder().unwind(Registers.of(BASE + 0x1080, rsp));
+        assertEquals(UnwindMethod.UNWIND_CODES, step.method());
+        assertEquals(rsp + 0x38, step.caller().rsp());
+    }
+
+    @Test
     void midEpilogAfterTheAddOnlyPopsRemain() {
         lab.function(0x1000, 0x1100, PUSH_RBX_ALLOC_28);
         lab.code(0x1080, "48 83 c4 28  41 5e  5b  c3   # ...; pop r14; pop rbx; ret");
