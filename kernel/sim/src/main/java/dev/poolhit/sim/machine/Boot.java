@@ -25,6 +25,7 @@ final class Boot {
     static final long USER_STACK_TOP = 0x00000000000e0000L;
     private static final String KERNEL_DIR = "\\SystemRoot\\system32\\";
     private static final String DRIVER_DIR = "\\SystemRoot\\system32\\drivers\\";
+    private static final String USER_DIR = "C:\\Windows\\System32\\";
 
     private Boot() {}
 
@@ -35,14 +36,7 @@ final class Boot {
         Map<String, Long> bases = new HashMap<>();
         CodeMap code = new CodeMap();
         for (ManifestImage m : images.images()) {
-            PeFile pe = PeFile.parse(m.file(), images.files().get(m.file()));
-            if (pe.imageBase() != m.base()) {
-                throw new ImageFormatException("image base mismatch: manifest 0x" + Long.toHexString(m.base())
-                        + ", PE header 0x" + Long.toHexString(pe.imageBase()) + " (" + m.file() + ")");
-            }
-            String dir = "driver".equals(m.kind()) ? DRIVER_DIR : m.kernelMode() ? KERNEL_DIR : "C:\\Windows\\System32\\";
-            LoadedImage image = new LoadedImage(m.file(), dir + m.file(), pe, m.kernelMode());
-            loader.map(image);
+            LoadedImage image = load(images, m, loader);
             loaded.add(image);
             bases.put(m.name(), image.base());
             Map<Long, String> names = new HashMap<>();
@@ -72,6 +66,18 @@ final class Boot {
             writes.add(AddressRange.ofSize(ntSymbol(nt, global), globalSize(global)));
         }
         return new BootState(memory, images, loaded, code, kernel, pool, bases, writes);
+    }
+
+    private static LoadedImage load(ImageSet images, ManifestImage m, ImageLoader loader) {
+        PeFile pe = PeFile.parse(m.file(), images.files().get(m.file()));
+        if (pe.imageBase() != m.base()) {
+            throw new ImageFormatException("image base mismatch: manifest 0x" + Long.toHexString(m.base())
+                    + ", PE header 0x" + Long.toHexString(pe.imageBase()) + " (" + m.file() + ")");
+        }
+        String dir = "driver".equals(m.kind()) ? DRIVER_DIR : m.kernelMode() ? KERNEL_DIR : USER_DIR;
+        LoadedImage image = new LoadedImage(m.file(), dir + m.file(), pe, m.kernelMode());
+        loader.map(image);
+        return image;
     }
 
     private static long globalSize(String global) {

@@ -1,7 +1,6 @@
 package dev.poolhit.sim.machine;
 
 import dev.poolhit.common.AddressRange;
-import dev.poolhit.sim.image.CodeMap;
 import dev.poolhit.sim.image.ImageSet;
 import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.kernel.KdVersion;
@@ -49,7 +48,7 @@ public final class Machine {
     private StopEvent lastStop;
     private boolean trace;
     private long bootNanos;
-    private long nextDue;
+    private Pacer pacer;
     private int bootCount;
 
     private Machine(MachineConfig config, ImageSet images, Ticker ticker) {
@@ -62,6 +61,11 @@ public final class Machine {
     /** Boots a machine; it starts RUNNING, as a target the debugger attaches to (break in to stop it). */
     public static Machine boot(MachineConfig config, ImageSet images, Ticker ticker) {
         return new Machine(config, images, ticker);
+    }
+
+    /** Boots from the images on the classpath with the real clock (what {@code %connect sim} uses). */
+    public static Machine boot(MachineConfig config) {
+        return new Machine(config, ImageSet.fromClasspath(), Ticker.system());
     }
 
     private void powerOn() {
@@ -77,11 +81,10 @@ public final class Machine {
         lastStop = null;
         trace = false;
         bootNanos = ticker.nanoTime();
-        nextDue = bootNanos;
+        pacer = new Pacer(ticker, config.eventsPerSecond());
         bootCount++;
     }
 
-    // ---- memory ----------------------------------------------------------------------------
 
     /** ReadVirtualMemory: copies what is mapped (debugger breakpoints read as 0xCC); returns the count. */
     public synchronized int readVirtual(long address, byte[] into, int offset, int length) {
@@ -98,7 +101,6 @@ public final class Machine {
         return breakpoints.readOriginal(address, into, offset, length);
     }
 
-    // ---- version, processors, contexts -------------------------------------------------------
 
     public synchronized KdVersion version() {
         return boot.kernel().version();
@@ -141,7 +143,6 @@ public final class Machine {
         return boot.memory().u64(processor(processor).kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset());
     }
 
-    // ---- breakpoints -------------------------------------------------------------------------
 
     /** WriteBreakPoint: handle (1..32) or empty for STATUS_UNSUCCESSFUL (duplicate, full, unmapped). */
     public synchronized OptionalInt writeBreakpoint(long address) {
@@ -157,7 +158,6 @@ public final class Machine {
         return breakpoints.count();
     }
 
-    // ---- execution ---------------------------------------------------------------------------
 
     public synchronized MachineState state() {
         return state;
@@ -181,7 +181,7 @@ public final class Machine {
         trace = traceFlag;
         lastStop = null;
         state = MachineState.RUNNING;
-        nextDue = Math.max(nextDue, ticker.nanoTime());
+        pacer.resumed();
     }
 
     /**
@@ -223,7 +223,6 @@ public final class Machine {
         return bootCount;
     }
 
-    // ---- ground truth for tests --------------------------------------------------------------
 
     public synchronized GroundTruthLog groundTruth() {
         return truth;
@@ -251,7 +250,6 @@ public final class Machine {
         return config;
     }
 
-    // ---- for the executor (lock held) --------------------------------------------------------
 
     SparseMemory memory() {
         return boot.memory();
@@ -282,29 +280,17 @@ public final class Machine {
 
     /** Waits until the next event is due; false when a break-in arrived while waiting. */
     boolean pace() {
-        if (config.eventsPerSecond() <= 0) {
-            return true;
-        }
-        long now = ticker.nanoTime();
-        while (now < nextDue) {
-            if (breakInRequested) {
-                return false;
-            }
-            ticker.park(Math.min(nextDue - now, 10_000_000L));
-            now = ticker.nanoTime();
-        }
-        nextDue = Math.max(nextDue, now - 1_000_000_000L) + (long) (1e9 / config.eventsPerSecond());
-        return !breakInRequested;
+        return pacer.awaitNext(() -> breakInRequested);
     }
 
     StopEvent stopped(int processor, SimThread thread, long rip, long[] registers, int code, boolean breakIn) {
         Context context = cpu.stop(processor, rip, registers, trace);
         boot.memory().put64(processor(processor).kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset(), thread.ethread());
         byte[] stream = new byte[16];
-        int n = breakpoints.readOriginal(rip, stream, 0, 16);
+        stream = java.util.Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));
         SpecialRegisters special = cpu.special(processor);
-        lastStop = new StopEvent(code, processor, config.processors(), thread.ethread(), rip, context,
-                java.util.Arrays.copyOf(stream, n), special.kernelDr6(), special.kernelDr7(), breakIn);
+        lastStop = new StopEvent(code, processor, config.processors(), thread.ethread(), rip, context, stream,
+                special.kernelDr6(), special.kernelDr7(), breakIn);
         breakInRequested = false;
         state = MachineState.BROKEN;
         return lastStop;
@@ -326,9 +312,5 @@ public final class Machine {
         if (state != MachineState.BROKEN) {
             throw new MachineStateException(what + " while RUNNING: expected BROKEN (break in first)");
         }
-    }
-
-    CodeMap code() {
-        return boot.code();
     }
 }
