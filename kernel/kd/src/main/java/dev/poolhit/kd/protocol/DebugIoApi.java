@@ -39,7 +39,7 @@ public enum DebugIoApi {
 
     /** Name for logs, or {@code api 0x1234} when unknown. */
     public static String describe(int number) {
-        return of(number).map(DebugIoApi::toString).orElse(String.format("api 0x%04x", number));
+        return of(number).map(DebugIoApi::toString).orElseGet(() -> String.format("api 0x%04x", number));
     }
 
     @Override

@@ -45,8 +45,8 @@ public record KdDebuggerData64(byte[] bytes) {
         Structs.requireAtLeast(b, HEADER_BYTES, "KDDEBUGGER_DATA64");
         int tag = LittleEndian.i32(b, 0x10);
         if (tag != OWNER_TAG) {
-            throw new KdProtocolException(String.format(
-                    "KDDEBUGGER_DATA64 bad OwnerTag: expected 0x%08x ('KDBG'), got 0x%08x", OWNER_TAG, tag));
+            throw new KdProtocolException("KDDEBUGGER_DATA64 bad OwnerTag: expected " + HexText.hex32(OWNER_TAG)
+                    + " ('KDBG'), got " + HexText.hex32(tag));
         }
         long size = LittleEndian.u32(b, 0x14);
         if (size < HEADER_BYTES) {

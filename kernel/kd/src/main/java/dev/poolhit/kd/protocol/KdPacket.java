@@ -123,23 +123,21 @@ public record KdPacket(Leader leader, int type, int id, byte[] payload) {
         }
         int leaderValue = LittleEndian.i32(bytes, 0);
         Leader leader = Leader.of(leaderValue).orElseThrow(() -> new KdProtocolException(
-                String.format("bad packet leader: expected 0x30303030 or 0x69696969, got 0x%08x", leaderValue)));
+                "bad packet leader: expected 0x30303030 or 0x69696969, got " + HexText.hex32(leaderValue)));
         int type = LittleEndian.u16(bytes, 4);
         int byteCount = LittleEndian.u16(bytes, 6);
         int id = LittleEndian.i32(bytes, 8);
         int headerSum = LittleEndian.i32(bytes, 12);
         if (leader == Leader.CONTROL) {
             if (bytes.length != HEADER_BYTES || byteCount != 0) {
-                throw new KdProtocolException(String.format(
-                        "control packet with payload: byte count %d, %d bytes after header (packet id 0x%08x)",
-                        byteCount, bytes.length - HEADER_BYTES, id));
+                throw new KdProtocolException("control packet with payload: byte count " + byteCount + ", "
+                        + (bytes.length - HEADER_BYTES) + " bytes after header (packet id " + HexText.hex32(id) + ")");
             }
             return new KdPacket(leader, type, id, new byte[0]);
         }
         if (byteCount != bytes.length - HEADER_BYTES) {
-            throw new KdProtocolException(String.format(
-                    "byte count mismatch: header %d, actual %d (packet id 0x%08x)",
-                    byteCount, bytes.length - HEADER_BYTES, id));
+            throw new KdProtocolException("byte count mismatch: header " + byteCount + ", actual "
+                    + (bytes.length - HEADER_BYTES) + " (packet id " + HexText.hex32(id) + ")");
         }
         byte[] payload = Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length);
         verifyChecksum(headerSum, payload, id);
@@ -150,8 +148,8 @@ public record KdPacket(Leader leader, int type, int id, byte[] payload) {
     public static void verifyChecksum(int headerSum, byte[] payload, int id) throws KdProtocolException {
         int computed = checksum(payload, 0, payload.length);
         if (computed != headerSum) {
-            throw new KdProtocolException(String.format(
-                    "checksum mismatch: header 0x%08x, computed 0x%08x (packet id 0x%08x)", headerSum, computed, id));
+            throw new KdProtocolException("checksum mismatch: header " + HexText.hex32(headerSum) + ", computed "
+                    + HexText.hex32(computed) + " (packet id " + HexText.hex32(id) + ")");
         }
     }
 

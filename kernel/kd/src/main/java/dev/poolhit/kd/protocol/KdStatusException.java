@@ -19,6 +19,6 @@ public class KdStatusException extends KdException {
 
     /** The symbolic name, e.g. {@code STATUS_UNSUCCESSFUL}, or the hex value when unknown. */
     public String statusName() {
-        return NtStatus.of(status).map(NtStatus::name).orElse(String.format("0x%08x", status));
+        return NtStatus.of(status).map(NtStatus::name).orElseGet(() -> String.format("0x%08x", status));
     }
 }

@@ -89,7 +89,7 @@ public enum ManipulateApi {
 
     /** {@code DbgKdReadVirtualMemoryApi (0x3130)} or {@code api 0x1234} when unknown. */
     public static String describe(int number) {
-        return of(number).map(ManipulateApi::toString).orElse(String.format("api 0x%04x", number));
+        return of(number).map(ManipulateApi::toString).orElseGet(() -> String.format("api 0x%04x", number));
     }
 
     @Override

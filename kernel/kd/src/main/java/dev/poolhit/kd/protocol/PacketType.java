@@ -44,7 +44,7 @@ public enum PacketType {
 
     /** Name for logs: {@code STATE_MANIPULATE} or {@code type 0x0042} when unknown. */
     public static String describe(int value) {
-        return of(value).map(Enum::name).orElse(String.format("type 0x%04x", value));
+        return of(value).map(Enum::name).orElseGet(() -> String.format("type 0x%04x", value));
     }
 
     @Override

@@ -8,15 +8,14 @@ final class Structs {
 
     static void requireAtLeast(byte[] bytes, int minimum, String struct) throws KdProtocolException {
         if (bytes.length < minimum) {
-            throw new KdProtocolException(String.format(
-                    "%s too short: expected at least %d bytes, got %d", struct, minimum, bytes.length));
+            throw new KdProtocolException(struct + " too short: expected at least " + minimum + " bytes, got "
+                    + bytes.length);
         }
     }
 
     static void requireExactly(byte[] bytes, int size, String struct) throws KdProtocolException {
         if (bytes.length != size) {
-            throw new KdProtocolException(String.format(
-                    "%s has wrong size: expected %d bytes, got %d", struct, size, bytes.length));
+            throw new KdProtocolException(struct + " has wrong size: expected " + size + " bytes, got " + bytes.length);
         }
     }
 

@@ -85,32 +85,14 @@ final class PacketPump {
         long deadline = clock.deadlineAfter(options.ackTimeout().toNanos());
         while (true) {
             LinkEvent e = poll(deadline);
-            boolean resend;
-            if (e == null) {
-                resend = true;
-            } else if (e instanceof LinkEvent.Packet p && p.packet().isControl()) {
-                KdPacket c = p.packet();
-                if (c.is(PacketType.ACKNOWLEDGE) && sameId(c.id(), packet.id())) {
-                    return;
-                }
-                if (c.is(PacketType.RESET)) {
-                    onReset();
-                    packet = build.apply(takeId());
-                }
-                resend = c.is(PacketType.RESEND) || c.is(PacketType.RESET);
-                if (!resend) {
-                    LOG.log(System.Logger.Level.DEBUG, "ignored while waiting for ACK: " + PacketSummary.describe(c));
-                }
-            } else if (e instanceof LinkEvent.Packet p) {
-                if (accept(p.packet())) {
-                    return; // the peer answered, so it got ours (ROS kddll, VirtualKD)
-                }
-                resend = false;
-            } else {
-                onOther(e);
-                resend = false;
+            Outcome outcome = e == null ? Outcome.RESEND : onEventWhileSending(e, packet);
+            if (outcome == Outcome.DELIVERED) {
+                return;
             }
-            if (resend) {
+            if (outcome == Outcome.RENUMBER) {
+                packet = build.apply(takeId());
+            }
+            if (outcome != Outcome.WAIT) {
                 if (++retries > options.maxRetries()) {
                     throw new KdTimeoutException(String.format("no ACK for %s after %d retries (ACK timeout %d ms)",
                             PacketSummary.describe(packet), options.maxRetries(), options.ackTimeout().toMillis()));
@@ -119,6 +101,33 @@ final class PacketPump {
                 deadline = clock.deadlineAfter(options.ackTimeout().toNanos());
             }
         }
+    }
+
+    /** What an event means for a packet waiting for its ACK. */
+    private enum Outcome { DELIVERED, RESEND, RENUMBER, WAIT }
+
+    private Outcome onEventWhileSending(LinkEvent e, KdPacket packet) throws KdException {
+        if (e instanceof LinkEvent.Packet p && p.packet().isControl()) {
+            KdPacket c = p.packet();
+            if (c.is(PacketType.ACKNOWLEDGE) && sameId(c.id(), packet.id())) {
+                return Outcome.DELIVERED;
+            }
+            if (c.is(PacketType.RESET)) {
+                onReset();
+                return Outcome.RENUMBER;
+            }
+            if (c.is(PacketType.RESEND)) {
+                return Outcome.RESEND;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "ignored while waiting for ACK: " + PacketSummary.describe(c));
+            return Outcome.WAIT;
+        }
+        if (e instanceof LinkEvent.Packet p) {
+            // A new data packet means the peer got ours and answered (ROS kddll, VirtualKD).
+            return accept(p.packet()) ? Outcome.DELIVERED : Outcome.WAIT;
+        }
+        onOther(e);
+        return Outcome.WAIT;
     }
 
     /** The next newly accepted data packet, or {@code null} once {@code deadline} passes. */

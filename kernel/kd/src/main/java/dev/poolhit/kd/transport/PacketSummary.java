@@ -30,7 +30,7 @@ public final class PacketSummary {
         return p.packetType().map(t -> switch (t) {
             case STATE_MANIPULATE -> ManipulateApi.describe(number);
             case STATE_CHANGE64 -> NewState.of(number).map(NewState::toString)
-                    .orElse(String.format("state 0x%04x", number));
+                    .orElseGet(() -> String.format("state 0x%04x", number));
             case DEBUG_IO, FILE_IO, TRACE_IO -> DebugIoApi.describe(number);
             default -> "";
         }).orElse("");

@@ -1,6 +1,7 @@
 package dev.poolhit.kd.transport.kdcom;
 
 import dev.poolhit.common.LittleEndian;
+import dev.poolhit.kd.protocol.HexText;
 import dev.poolhit.kd.protocol.KdPacket;
 import dev.poolhit.kd.protocol.Leader;
 import dev.poolhit.kd.transport.FramingError;
@@ -31,6 +32,9 @@ import java.util.function.Consumer;
 public final class KdcomFramer {
     /** Largest ByteCount accepted by default (QEMU's 4096; Windows sends at most 4000). */
     public static final int DEFAULT_MAX_PAYLOAD = 4096;
+
+    private static final int LEADER_DATA = Leader.DATA.leaderByte();
+    private static final int LEADER_CONTROL = Leader.CONTROL.leaderByte();
 
     private enum State { HUNT, HEADER, PAYLOAD, TRAILER }
 
@@ -81,8 +85,8 @@ public final class KdcomFramer {
     public void endOfStream(Consumer<LinkEvent> sink) {
         if (state != State.HUNT) {
             int expected = KdPacket.HEADER_BYTES + (state == State.HEADER ? 0 : byteCount + 1);
-            sink.accept(error(Reason.TRUNCATED, String.format(
-                    "truncated packet at end of stream: expected %d bytes, got %d", expected, have)));
+            sink.accept(error(Reason.TRUNCATED,
+                    "truncated packet at end of stream: expected " + expected + " bytes, got " + have));
         } else {
             flushSkipped(sink, leaderCount);
         }
@@ -122,7 +126,7 @@ public final class KdcomFramer {
     }
 
     private void hunt(int b, Consumer<LinkEvent> sink) {
-        if (Leader.ofByte(b).isPresent()) {
+        if (b == LEADER_DATA || b == LEADER_CONTROL) {
             if (b == leaderByte) {
                 leaderCount++;
             } else {
@@ -160,7 +164,7 @@ public final class KdcomFramer {
     }
 
     private void headerComplete(Consumer<LinkEvent> sink) {
-        Leader leader = Leader.ofByte(frame[0]).orElseThrow();
+        Leader leader = (frame[0] & 0xff) == LEADER_CONTROL ? Leader.CONTROL : Leader.DATA;
         int type = LittleEndian.u16(frame, 4);
         int id = LittleEndian.i32(frame, 8);
         if (leader == Leader.CONTROL) {
@@ -171,8 +175,8 @@ public final class KdcomFramer {
         }
         byteCount = LittleEndian.u16(frame, 6);
         if (byteCount > maxPayload) {
-            sink.accept(error(Reason.OVERSIZE, String.format(
-                    "byte count too large: %d, max %d (packet id 0x%08x)", byteCount, maxPayload, id)));
+            sink.accept(error(Reason.OVERSIZE, "byte count too large: " + byteCount + ", max " + maxPayload
+                    + " (packet id " + HexText.hex32(id) + ")"));
             rescanAfterLeader(KdPacket.HEADER_BYTES);
             return;
         }
@@ -182,8 +186,8 @@ public final class KdcomFramer {
     private void trailer(int b, Consumer<LinkEvent> sink) {
         int id = LittleEndian.i32(frame, 8);
         if (b != KdPacket.TRAILER_BYTE) {
-            sink.accept(error(Reason.BAD_TRAILER, String.format(
-                    "missing trailer: expected 0xaa, got 0x%02x (packet id 0x%08x)", b, id)));
+            sink.accept(error(Reason.BAD_TRAILER, "missing trailer: expected 0xaa, got " + HexText.hex8(b)
+                    + " (packet id " + HexText.hex32(id) + ")"));
             frame[have++] = (byte) b;
             rescanAfterLeader(have);
             return;
@@ -193,8 +197,8 @@ public final class KdcomFramer {
         int computed = KdPacket.checksum(payload, 0, payload.length);
         state = State.HUNT;
         if (computed != headerSum) {
-            sink.accept(error(Reason.BAD_CHECKSUM, String.format(
-                    "checksum mismatch: header 0x%08x, computed 0x%08x (packet id 0x%08x)", headerSum, computed, id)));
+            sink.accept(error(Reason.BAD_CHECKSUM, "checksum mismatch: header " + HexText.hex32(headerSum)
+                    + ", computed " + HexText.hex32(computed) + " (packet id " + HexText.hex32(id) + ")"));
             return;
         }
         sink.accept(new LinkEvent.Packet(new KdPacket(Leader.DATA, LittleEndian.u16(frame, 4), id, payload)));

@@ -1,5 +1,6 @@
 package dev.poolhit.kd.transport.kdnet;
 
+import dev.poolhit.kd.protocol.HexText;
 import dev.poolhit.kd.protocol.KdProtocolException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -79,8 +80,7 @@ public record KdnetDatagram(int version, int channel, KdnetHeader header, byte[]
         }
         int magic = (udp[0] & 0xff) << 24 | (udp[1] & 0xff) << 16 | (udp[2] & 0xff) << 8 | (udp[3] & 0xff);
         if (magic != MAGIC) {
-            throw new KdProtocolException(String.format("KDNET bad magic: expected 0x4d444247 (\"MDBG\"), got 0x%08x",
-                    magic));
+            throw new KdProtocolException("KDNET bad magic: expected 0x4d444247 (\"MDBG\"), got " + HexText.hex32(magic));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.poolhit.kd.transport.kdnet;
 
+import dev.poolhit.kd.protocol.HexText;
 import dev.poolhit.kd.protocol.KdProtocolException;
 
 /**
@@ -41,7 +42,7 @@ public record KdnetHeader(long sequence, boolean hostToTarget, int padLength) {
         }
         int bits = (int) (v & 0x7f);
         if ((bits & 0x70) != 0) {
-            throw new KdProtocolException(String.format("KDNET header reserved bits set: byte 7 is 0x%02x", v & 0xff));
+            throw new KdProtocolException("KDNET header reserved bits set: byte 7 is " + HexText.hex8((int) v));
         }
         return new KdnetHeader(v >>> 8, (v & 0x80) != 0, bits & 0xF);
     }
