@@ -90,7 +90,14 @@ class GoldenWireTest {
     void conversationMatchesTheLayoutsByteForByte() throws Exception {
         expect(header("00 08 80 80", "00 19 00 00") + STATE_CHANGE_PAYLOAD);   // first id carries SYNC 0x800
         send(ack("00 00 80 80"));                                              // ACK masks 0x800 off
+        getVersion();
+        String partialRead = partialRead();
+        repeatIsAckedOnlyAndGarbageIsResent(partialRead);
+        resetRestartsIdsAndRepeatsTheStop();
+        assertEquals(0, fake.resumes);
+    }
 
+    private void getVersion() throws Exception {
         send("""
                 30 30 30 30   # leader
                 02 00         # STATE_MANIPULATE
@@ -134,7 +141,10 @@ class GoldenWireTest {
                 aa
                 """);
         send(ack("01 00 80 80"));
+    }
 
+    /** 16 bytes asked, 8 mapped: STATUS_UNSUCCESSFUL with ActualBytesRead 8 and those bytes. */
+    private String partialRead() throws Exception {
         String partialRead = """
                 30 30 30 30   # leader
                 02 00         # STATE_MANIPULATE
@@ -171,7 +181,10 @@ class GoldenWireTest {
                 aa
                 """);
         send(ack("00 00 80 80"));
+        return partialRead;
+    }
 
+    private void repeatIsAckedOnlyAndGarbageIsResent(String partialRead) throws Exception {
         send(partialRead);                    // a repeat (same id): ACKed, not answered again
         expect(ack("01 00 80 80"));
         send("""
@@ -183,11 +196,12 @@ class GoldenWireTest {
                 aa
                 """);
         expect("69 69 69 69  05 00  00 00  00 00 00 00  00 00 00 00   # RESEND");
+    }
 
+    private void resetRestartsIdsAndRepeatsTheStop() throws Exception {
         send("69 69 69 69  06 00  00 00  00 00 00 00  00 00 00 00   # host RESET");
         expect("69 69 69 69  06 00  00 00  00 00 00 00  00 00 00 00   # target RESET");
         expect(header("00 00 80 80", "00 19 00 00") + STATE_CHANGE_PAYLOAD);   // pending stop again, id restarted
-        assertEquals(0, fake.resumes);
     }
 
     private static String header(String id, String checksum) {
