@@ -30,15 +30,21 @@ public final class SymbolLoader implements Function<Module, SymbolTable> {
         this.status = status;
     }
 
-    /** The table of a PDB's S_PUB32 records with a known RVA. */
+    /**
+     * The table of a PDB's S_PUB32 records with a known RVA, shown undecorated where the name is
+     * simple (as WinDbg does); the decorated names still resolve.
+     */
     public static SymbolTable fromPdb(PdbFile pdb, String origin) {
         List<PublicSymbol> symbols = new ArrayList<>();
+        List<PublicSymbol> decorated = new ArrayList<>();
         for (PdbPublic p : pdb.publics()) {
             if (p.rva() >= 0) {
-                symbols.add(new PublicSymbol(p.name(), p.rva()));
+                Optional<String> shown = MsvcNames.undecorate(p.name());
+                symbols.add(new PublicSymbol(shown.orElse(p.name()), p.rva()));
+                shown.ifPresent(s -> decorated.add(new PublicSymbol(p.name(), p.rva())));
             }
         }
-        return new SymbolTable(SymbolSource.PDB, origin, symbols);
+        return new SymbolTable(SymbolSource.PDB, origin, symbols, decorated);
     }
 
     /** The table of an image's exports (forwarders have no code here and are left out). */

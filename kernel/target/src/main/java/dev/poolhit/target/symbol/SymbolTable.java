@@ -22,6 +22,14 @@ public final class SymbolTable {
 
     /** @param origin where the names came from, for status lines (a PDB path, "exports") */
     public SymbolTable(SymbolSource source, String origin, List<PublicSymbol> symbols) {
+        this(source, origin, symbols, List.of());
+    }
+
+    /**
+     * @param aliases further names that resolve to an address but are never shown (the decorated
+     *                form of a name shown undecorated)
+     */
+    public SymbolTable(SymbolSource source, String origin, List<PublicSymbol> symbols, List<PublicSymbol> aliases) {
         this.source = source;
         this.origin = origin;
         List<PublicSymbol> sorted = new ArrayList<>(symbols);
@@ -30,6 +38,10 @@ public final class SymbolTable {
         for (PublicSymbol s : sorted) {
             byName.putIfAbsent(s.name(), s);
             byLowerName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
+        }
+        for (PublicSymbol a : aliases) {
+            byName.putIfAbsent(a.name(), a);
+            byLowerName.putIfAbsent(a.name().toLowerCase(Locale.ROOT), a);
         }
     }
 
@@ -75,7 +87,16 @@ public final class SymbolTable {
 
     /** All names at exactly {@code rva}. */
     public List<PublicSymbol> at(long rva) {
-        return byRva.stream().filter(s -> s.rva() == rva).toList();
+        Optional<PublicSymbol> first = nearestAtOrBelow(rva).filter(s -> s.rva() == rva);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        int from = byRva.indexOf(first.get());
+        int to = from;
+        while (to < byRva.size() && byRva.get(to).rva() == rva) {
+            to++;
+        }
+        return byRva.subList(from, to);
     }
 
     public OptionalLong rvaOf(String name) {

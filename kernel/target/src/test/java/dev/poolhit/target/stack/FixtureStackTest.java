@@ -63,8 +63,8 @@ class FixtureStackTest {
                 .trace(Registers.of(BASE + 0x1147, rsp), 32);
         assertEquals("""
                 Child-SP          RetAddr           Call Site
-                00000000`0012f100 00007ff6`12341167 CrashWithException!?crashing_function@@YAXXZ+0x27
-                00000000`0012f130 00007ff6`12341179 CrashWithException!?test@@YAXXZ+0x17
+                00000000`0012f100 00007ff6`12341167 CrashWithException!crashing_function+0x27
+                00000000`0012f130 00007ff6`12341179 CrashWithException!test+0x17
                 00000000`0012f170 00000000`00000000 CrashWithException!main+0x9
                 """, StackRenderer.k(trace.frames()));
         assertEquals(StackEnd.Reason.END_OF_STACK, trace.end().reason());
