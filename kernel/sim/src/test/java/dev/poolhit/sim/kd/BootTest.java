@@ -75,6 +75,15 @@ class BootTest {
         }
     }
 
+    @Test
+    void closeFromAnotherThreadEndsARunningTarget() throws Exception {
+        SimulatedTarget target = SimulatedTarget.start(FAST.withBootPrint(false));
+        awaitEvents(target.machine(), 50);
+        target.close();
+        assertTrue(target.awaitTermination(Host.CALL));
+        assertTrue(target.failure().isEmpty(), () -> "close is a normal end, not " + target.failure());
+    }
+
     private static void skipInt3AndContinue(Host host) throws Exception {
         StateChange64 last = host.session.lastStateChange();
         Amd64Context c = host.client.getContext(last.processor());

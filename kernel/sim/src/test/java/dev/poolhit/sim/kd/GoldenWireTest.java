@@ -188,6 +188,13 @@ class GoldenWireTest {
         send(partialRead);                    // a repeat (same id): ACKed, not answered again
         expect(ack("01 00 80 80"));
         send("""
+                30 30 30 30  02 00  04 00  00 00 80 80   # STATE_MANIPULATE of 4 bytes, id 0x80800000
+                77 00 00 00                              # checksum
+                46 31 00 00                              # ApiNumber only: shorter than the 56-byte struct
+                aa
+                """);
+        expect(ack("00 00 80 80"));           // well framed, so ACKed; too short to answer: dropped
+        send("""
                 30 30 30 30 02 00 38 00 00 00 80 80   # a new request...
                 00 00 00 00                           # ...with a wrong checksum
                 46 31 00 00 00 00 00 00 03 01 00 00 00 00 00 00

@@ -52,6 +52,20 @@ class LinkFaultsTest {
     }
 
     @Test
+    void aSessionAt115200BaudReadsExactBytes() throws Exception {
+        SimulatedTarget target = SimulatedTarget.start(QUIET.withLink(LinkKnobs.PERFECT.withBaud(115200)));
+        Machine machine = target.machine();
+        try (Host host = new Host(target.hostEnd())) {
+            host.session.connect(Host.CALL);
+            long base = machine.version().kernBase();
+            byte[] expected = new byte[16 * 1024];
+            assertEquals(expected.length, machine.readVirtual(base, expected, 0, expected.length));
+            assertArrayEquals(expected, host.client.readVirtual(base, expected.length));
+        }
+        assertTrue(target.awaitTermination(Host.CALL));
+    }
+
+    @Test
     void cutAfterPacketsEndsTheLinkCleanly() throws Exception {
         SimulatedTarget target = SimulatedTarget.start(QUIET.withLink(LinkKnobs.PERFECT.withCutAfterPackets(8)));
         try (Host host = new Host(target.hostEnd())) {
