@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * One {@code %trace}: resumes the armed target and records PoolHitTag hits into a
@@ -25,8 +27,9 @@ import java.util.Set;
  * past the {@code int 3} by the request's {@link Strategy}. It returns with the target broken in
  * at the last hit (COMPLETED, TIMEOUT), broken in at the unrelated stop with our edits removed
  * (UNRELATED_STOP), or restored and running (INTERRUPTED, FAILED; LINK_LOST best effort).
- * {@link Thread#interrupt()} of the running thread ends it within a second; the interrupt flag
- * is set again on return.
+ * {@link Thread#interrupt()} of the calling thread ends it within a second; the interrupt flag
+ * is set again on return. The target is driven from a worker thread meanwhile (progress
+ * callbacks come from there).
  */
 public final class TraceRun {
     /** Longest single wait, so an interrupt or the deadline is noticed promptly. */
@@ -42,6 +45,7 @@ public final class TraceRun {
     private Clock clock = Clock.systemUTC();
     private TraceProgress progress = TraceProgress.NONE;
     private int taken;
+    private volatile boolean stopRequested;
 
     TraceRun(PoolHitTagSession session, TraceRequest request) {
         this.session = session;
@@ -60,8 +64,42 @@ public final class TraceRun {
         return this;
     }
 
-    /** Runs the trace; hits go to {@code recorder} (which the caller closes). */
+    /**
+     * Runs the trace on a worker thread and waits for it; hits go to {@code recorder} (which the
+     * caller closes). An interrupt of the calling thread asks the worker to stop at its next wait
+     * (within {@link #SLICE}), so no request is ever cut in half; the worker then restores.
+     */
     public TraceResult run(TraceRecorder recorder) {
+        FutureTask<TraceResult> task = new FutureTask<>(() -> runOnWorker(recorder));
+        Thread worker = new Thread(task, "poolhit-trace");
+        worker.setDaemon(true);
+        worker.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stopRequested = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("trace worker failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private TraceResult runOnWorker(TraceRecorder recorder) {
         PendingHits pending = new PendingHits(recorder);
         HitReader reader = new HitReader(target, clock, session.armed(), request.maxFrames());
         long deadline = target.clock().deadlineAfter(request.timeout().toNanos());
@@ -81,10 +119,10 @@ public final class TraceRun {
     private TraceResult loop(HitReader reader, PendingHits pending, long deadline) {
         while (taken < request.hits() || pending.anyWaiting()) {
             Optional<Stop> next = target.awaitStop(slice(deadline));
+            if (stopRequested) {
+                return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits");
+            }
             if (next.isEmpty()) {
-                if (Thread.interrupted()) {
-                    return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits", true);
-                }
                 if (target.clock().nanoTime() - deadline >= 0) {
                     return timedOut(pending);
                 }
@@ -196,7 +234,7 @@ public final class TraceRun {
         target.breakIn();
         Optional<Stop> s = target.awaitStop(PoolHitTagSession.STOP_TIMEOUT);
         if (s.isEmpty()) {
-            return restored(TraceEnd.FAILED, "deadline passed and the target did not stop after a break-in", true);
+            return restored(TraceEnd.FAILED, "deadline passed and the target did not stop after a break-in");
         }
         removeReturnBreakpoints();
         return result(TraceEnd.TIMEOUT, "deadline " + request.timeout().toSeconds() + " s passed after " + taken
@@ -210,19 +248,16 @@ public final class TraceRun {
     }
 
     private TraceResult failed(TargetException e) {
-        if (Thread.interrupted()) {
-            return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits", true);
+        if (stopRequested && target.state() != TargetState.DISCONNECTED) {
+            return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits");
         }
         TraceEnd end = target.state() == TargetState.DISCONNECTED ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
         return restored(end, (end == TraceEnd.LINK_LOST ? "link lost" : "trace failed") + " after " + taken
-                + " hits: " + e.getMessage(), false);
+                + " hits: " + e.getMessage());
     }
 
-    private TraceResult restored(TraceEnd end, String message, boolean reInterrupt) {
+    private TraceResult restored(TraceEnd end, String message) {
         RestoreReport r = session.restorer().restore();
-        if (reInterrupt) {
-            Thread.currentThread().interrupt();
-        }
         return result(end, message + "; " + r.summary(), Optional.of(r));
     }
 

@@ -55,7 +55,7 @@ final class Attach {
     /** GetVersion, KdDebuggerDataBlock and the processors; null fields never guessed. */
     static TargetInfo discover(KdClient client, VirtualMemory memory, int processor, StateChange64 first)
             throws KdException {
-        GetVersion64 v = client.getVersion();
+        GetVersion64 v = Uninterrupted.call(client::getVersion);
         KernelDiscovery d = new KernelDiscovery(memory);
         KdDebuggerData64 kdbg = d.debuggerData(v);
         long head = v.psLoadedModuleList();

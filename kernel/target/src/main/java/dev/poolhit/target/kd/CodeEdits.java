@@ -37,7 +37,7 @@ final class CodeEdits {
         byte original = cache.read(address, 1)[0];
         int handle;
         try {
-            handle = client.writeBreakpoint(address);
+            handle = Uninterrupted.call(() -> client.writeBreakpoint(address));
         } catch (KdException e) {
             throw KdErrors.at(address, "breakpoint at " + Hex.u64(address), e);
         }
@@ -53,7 +53,10 @@ final class CodeEdits {
             return false;
         }
         try {
-            client.restoreBreakpoint(handle);
+            Uninterrupted.run(() -> {
+                client.restoreBreakpoint(handle);
+                return null;
+            });
         } catch (KdException e) {
             throw KdErrors.at(address, "removing breakpoint " + handle + " at " + Hex.u64(address), e);
         }

@@ -24,7 +24,7 @@ final class KdMemory implements VirtualMemory {
         requireBroken("read " + Hex.u64(address));
         byte[] got;
         try {
-            got = client.readVirtualAvailable(address, length);
+            got = Uninterrupted.call(() -> client.readVirtualAvailable(address, length));
         } catch (KdException e) {
             throw KdErrors.at(address, "read of 0x" + Integer.toHexString(length) + " bytes at " + Hex.u64(address), e);
         }
@@ -39,7 +39,10 @@ final class KdMemory implements VirtualMemory {
     void write(long address, byte[] data) {
         requireBroken("write " + Hex.u64(address));
         try {
-            client.writeVirtual(address, data);
+            Uninterrupted.run(() -> {
+                client.writeVirtual(address, data);
+                return null;
+            });
         } catch (KdException e) {
             throw KdErrors.at(address, "write of 0x" + Integer.toHexString(data.length) + " bytes at " + Hex.u64(address), e);
         }

@@ -200,7 +200,10 @@ public final class KdTarget implements AutoCloseable {
         int cpu = requireStop("set RIP").processor();
         Amd64Context changed = context(cpu).with(Amd64Register.RIP, rip);
         try {
-            client.setContext(cpu, changed);
+            Uninterrupted.run(() -> {
+                client.setContext(cpu, changed);
+                return null;
+            });
         } catch (KdException e) {
             throw fail("SetContext on processor " + cpu, e);
         }
@@ -325,7 +328,7 @@ public final class KdTarget implements AutoCloseable {
         Amd64Context c = contexts.get(processor);
         if (c == null) {
             try {
-                c = client.getContext(processor);
+                c = Uninterrupted.call(() -> client.getContext(processor));
             } catch (KdException e) {
                 throw fail("GetContext on processor " + processor, e);
             }
