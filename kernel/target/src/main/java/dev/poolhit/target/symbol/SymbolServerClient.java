@@ -26,10 +26,18 @@ public final class SymbolServerClient {
     private final HttpClient http;
     private final Duration timeout;
 
-    /** @param timeout limit for one whole request (the HTTP client's own clock, not a sleep) */
+    /**
+     * @param http    must follow redirects (public servers answer 302 to a CDN): see {@link #defaultHttpClient}
+     * @param timeout limit for one whole request (the HTTP client's own clock, not a sleep)
+     */
     public SymbolServerClient(HttpClient http, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
+    }
+
+    /** An HTTP client that follows redirects (not to https-to-http downgrades) with a connect timeout. */
+    public static HttpClient defaultHttpClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(connectTimeout).build();
     }
 
     public static URI url(String server, CodeViewInfo id) {
@@ -68,7 +76,14 @@ public final class SymbolServerClient {
         }
     }
 
-    private static void check(Path file, CodeViewInfo id, URI url) {
+    private static void check(Path file, CodeViewInfo id, URI url) throws IOException {
+        byte[] head = new byte[4];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, 4);
+            if (n == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("MSCF")) {
+                throw new SymbolException("symbol server: " + url + " sent a CAB-compressed file (.pd_), not supported");
+            }
+        }
         PdbFile pdb;
         try {
             pdb = PdbFile.open(file);

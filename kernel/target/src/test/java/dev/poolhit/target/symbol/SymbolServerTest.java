@@ -45,6 +45,12 @@ class SymbolServerTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            if (exchange.getRequestURI().getPath().startsWith("/moved/")) {
+                exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath().replace("/moved/", "/sym/"));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = served.get(exchange.getRequestURI().getPath());
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -86,6 +92,27 @@ class SymbolServerTest {
         assertEquals(Optional.of(expected), second.path());
         assertEquals(1, requests.get()); // served from the cache, no request
         assertEquals(List.of(expected), files());
+    }
+
+    @Test
+    void followsRedirectsWithTheDefaultClient() {
+        served.put(key(), pdb);
+        SymbolServerClient client = new SymbolServerClient(SymbolServerClient.defaultHttpClient(Duration.ofSeconds(5)),
+                Duration.ofSeconds(30));
+        String moved = "http://127.0.0.1:" + server.getAddress().getPort() + "/moved";
+        assertEquals(Optional.of(cache.resolve("dump_syms_regtest64.pdb/72E103A85CB249078B76B2E7C06257B13/dump_syms_regtest64.pdb")),
+                client.fetch(moved, id, cache));
+        assertEquals(2, requests.get());
+    }
+
+    @Test
+    void cabCompressedAnswerIsNamed() {
+        served.put(key(), "MSCF and then a cabinet".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        SymbolServerClient client = new SymbolServerClient(HttpClient.newHttpClient(), Duration.ofSeconds(30));
+        assertEquals("symbol server: http://127.0.0.1:" + server.getAddress().getPort() + key()
+                + " sent a CAB-compressed file (.pd_), not supported",
+                assertThrows(SymbolException.class, () -> client.fetch(url, id, cache)).getMessage());
+        assertEquals(List.of(), files());
     }
 
     @Test
