@@ -12,9 +12,21 @@ KERNEL_NAME = os.environ.get("POOLHIT_KERNEL_NAME", "poolhit-test")
 TIMEOUT = 60
 
 
+WARM_UP_TIMEOUT = 180
+
+
 def start():
-    """(KernelManager, KernelClient) for a fresh kernel."""
-    return start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+    """(KernelManager, KernelClient) for a fresh kernel that has finished warming up JShell."""
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+    warm_up(kc)
+    return km, kc
+
+
+def warm_up(kc):
+    """Runs one cell with a generous timeout: JShell starts in the background after the kernel
+    answers kernel_info, and on a loaded machine the first cell can exceed a 15 s test timeout."""
+    reply, _, _ = execute(kc, "1", timeout=WARM_UP_TIMEOUT)
+    assert reply["content"]["status"] == "ok", reply
 
 
 def shell_reply(kc, msg_id, timeout=TIMEOUT):

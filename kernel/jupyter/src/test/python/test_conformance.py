@@ -49,6 +49,11 @@ class PoolHitSamples:
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "6 *"
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        kernel_session.warm_up(cls.kc)
+
 
 class PoolHitKernelTests(PoolHitSamples, jupyter_kernel_test.KernelTests):
     """The stock conformance tests, every optional one enabled that the kernel supports."""
