@@ -66,7 +66,7 @@ final class TraceFileReader {
         ZipEntry first;
         try {
             first = zip.getNextEntry();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // IAE: an entry name that is not UTF-8
             throw notATrace("not a zip file (" + e.getMessage() + ")");
         }
         if (first == null) {
@@ -86,7 +86,7 @@ final class TraceFileReader {
         while (true) {
             String name = null;
             try {
-                ZipEntry e = zip.getNextEntry();
+                ZipEntry e = nextEntry(zip);
                 if (e == null) {
                     return;
                 }
@@ -101,6 +101,15 @@ final class TraceFileReader {
                                 + "); kept the " + trace.size() + " hits before it");
                 return;
             }
+        }
+    }
+
+    /** The next entry; a header whose name is not UTF-8 counts as a broken header. */
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new java.util.zip.ZipException("entry name is not UTF-8: " + e.getMessage());
         }
     }
 
