@@ -2,8 +2,10 @@ package dev.poolhit.target.unwind;
 
 /**
  * UNWIND_CODE operations with their wire number and Microsoft name (rule R2), and how many 16-bit
- * slots each occupies. EPILOG and SPARE_CODE use the slot counts of the dbghelp-derived .NET
- * unwinder table (2 and 3): that is how Windows itself skips them.
+ * slots each occupies. A version 2 UWOP_EPILOG is one slot each (a header code, then one code per
+ * epilog, offset 0 being padding, as LLVM's readobj documents the format); the .NET unwinder's
+ * table says 2, which agrees whenever the compiler pads the epilog codes to an even count, so one
+ * slot is right in both cases. SPARE_CODE keeps that table's 3 slots.
  */
 public enum UnwindOp {
     PUSH_NONVOL(0, "UWOP_PUSH_NONVOL"),
@@ -44,7 +46,7 @@ public enum UnwindOp {
     int slots(int opInfo) {
         return switch (this) {
             case ALLOC_LARGE -> opInfo == 0 ? 2 : 3;
-            case SAVE_NONVOL, SAVE_XMM128, EPILOG -> 2;
+            case SAVE_NONVOL, SAVE_XMM128 -> 2;
             case SAVE_NONVOL_FAR, SAVE_XMM128_FAR, SPARE_CODE -> 3;
             default -> 1;
         };

@@ -162,6 +162,25 @@ class UnwindOpsTest {
     }
 
     @Test
+    void version2WithAnOddNumberOfEpilogCodesStaysAligned() {
+        lab.function(0x1000, 0x1100, """
+                02 05 05 00  # version 2, prolog 5, 5 codes, no frame register
+                02 16        # UWOP_EPILOG header: epilogs are 2 bytes long, one at the very end
+                20 06        # epilog at 0x20 from the end
+                40 06        # epilog at 0x40 from the end
+                05 42        # @5 ALLOC_SMALL 0x28
+                01 30        # @1 PUSH_NONVOL rbx
+                00 00        # padding to an even count
+                """);
+        long rsp = STACK + 0x100;
+        lab.put(rsp + 0x28, 0x3434);
+        lab.put(rsp + 0x30, RET);
+        UnwindStep step = lab.unwinder().unwind(Registers.of(BASE + 0x1040, rsp));
+        assertEquals(rsp + 0x38, step.caller().rsp());
+        assertEquals(0x3434, step.caller().get(Reg.RBX));
+    }
+
+    @Test
     void leafFunctionPopsTheReturnAddress() {
         long rsp = STACK + 0x100;
         lab.put(rsp, RET);
