@@ -45,7 +45,11 @@ final class ManifestJson {
             return v.asLong();
         }
         if (v.isTextual() && v.asText().startsWith("0x")) {
-            return Long.parseUnsignedLong(v.asText().substring(2), 16);
+            try {
+                return Long.parseUnsignedLong(v.asText().substring(2), 16);
+            } catch (NumberFormatException e) {
+                throw new ImageFormatException("manifest number expected for \"" + field + "\", actual " + v, e);
+            }
         }
         throw new ImageFormatException("manifest number expected for \"" + field + "\", actual " + v);
     }

@@ -38,7 +38,8 @@ final class UnwindCodes {
                     i += 1;
                 }
                 case 9 -> {
-                    out.add(new UnwindOp(UnwindOp.Kind.SAVE_XMM, info, 0));
+                    long off = slot(codes, i + 1, count, image) | (long) slot(codes, i + 2, count, image) << 16;
+                    out.add(new UnwindOp(UnwindOp.Kind.SAVE_XMM, info, off));
                     i += 2;
                 }
                 case 10 -> out.add(new UnwindOp(UnwindOp.Kind.PUSH_MACHFRAME, 0, info == 1 ? 8 : 0));

@@ -22,11 +22,12 @@ final class EventProgram {
     private final List<ExecutionPoint> points;
     private int next;
 
-    EventProgram(PoolEvent event, long sequence, SimThread thread, Map<String, Long> imageBases) {
+    /** @param points the scenario's compiled points ({@link #compile}), shared by every event of it */
+    EventProgram(PoolEvent event, long sequence, SimThread thread, List<ExecutionPoint> points) {
         this.event = event;
         this.sequence = sequence;
         this.thread = thread;
-        this.points = compile(event.scenario().frames(), imageBases);
+        this.points = points;
     }
 
     /** The next point, skipping the check site and its successor when {@code checkTaken} is false. */
@@ -51,7 +52,7 @@ final class EventProgram {
         return points.stream().filter(p -> p.kind() == PointKind.CHECK).findFirst().orElseThrow().ips();
     }
 
-    private static List<ExecutionPoint> compile(List<ScenarioFrame> frames, Map<String, Long> bases) {
+    static List<ExecutionPoint> compile(List<ScenarioFrame> frames, Map<String, Long> bases) {
         int n = frames.size();
         int api = 0;
         while (api < n && !API.contains(frames.get(api).function())) {
@@ -80,6 +81,6 @@ final class EventProgram {
             List<Long> ips = returns.subList(0, j);
             out.add(new ExecutionPoint(PointKind.RETURN, ips.get(j - 1), ips, true, frames.get(j).function()));
         }
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -28,6 +28,9 @@ final class Executor {
     private ExecutionPoint pending;
     private EventProgram pendingProgram;
     private long sequence;
+    /** Compiled points and ground-truth stacks per scenario: static, so events share them. */
+    private final java.util.Map<String, List<ExecutionPoint>> compiled = new java.util.HashMap<>();
+    private final java.util.Map<String, List<ExpectedFrame>> stacks = new java.util.HashMap<>();
 
     Executor(Machine machine, Workload workload, GroundTruthLog truth) {
         this.machine = machine;
@@ -89,17 +92,25 @@ final class Executor {
         PoolEvent event = workload.next();
         SimThread thread = event.role() == ThreadRole.APP ? machine.kernel().appThread()
                 : machine.kernel().workers().get(event.worker());
-        EventProgram p = new EventProgram(event, sequence++, thread, machine.boot().imageBases());
-        List<ScenarioFrame> frames = event.scenario().frames();
-        List<Long> ips = p.checkSiteIps();
-        List<ExpectedFrame> stack = new java.util.ArrayList<>();
-        for (int i = 0; i < ips.size(); i++) {
-            stack.add(new ExpectedFrame(frames.get(i).image() + "!" + frames.get(i).function(), ips.get(i)));
-        }
+        Scenario scenario = event.scenario();
+        List<ExecutionPoint> points = compiled.computeIfAbsent(scenario.name(),
+                n -> EventProgram.compile(scenario.frames(), machine.boot().imageBases()));
+        EventProgram p = new EventProgram(event, sequence++, thread, points);
+        List<ExpectedFrame> stack = stacks.computeIfAbsent(scenario.name(), n -> expectedStack(scenario, p));
         truth.add(new GroundTruthEntry(p.sequence, machine.now(), event.processor(), thread.ethread(), thread.tid(),
                 thread.process().pid(), thread.process().imageFileName(), event.block().tag(), event.block().size(),
                 event.block().address(), event.kind(), stack, false));
         return p;
+    }
+
+    private static List<ExpectedFrame> expectedStack(Scenario scenario, EventProgram program) {
+        List<ScenarioFrame> frames = scenario.frames();
+        List<Long> ips = program.checkSiteIps();
+        List<ExpectedFrame> stack = new java.util.ArrayList<>();
+        for (int i = 0; i < ips.size(); i++) {
+            stack.add(new ExpectedFrame(frames.get(i).image() + "!" + frames.get(i).function(), ips.get(i)));
+        }
+        return List.copyOf(stack);
     }
 
     private StopEvent stop(int code) {

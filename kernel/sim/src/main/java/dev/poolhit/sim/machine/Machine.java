@@ -285,7 +285,11 @@ public final class Machine {
 
     StopEvent stopped(int processor, SimThread thread, long rip, long[] registers, int code, boolean breakIn) {
         Context context = cpu.stop(processor, rip, registers, trace);
-        boot.memory().put64(processor(processor).kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset(), thread.ethread());
+        for (SimProcessor cpu : boot.kernel().processors()) {
+            long current = cpu.number() == processor ? thread.ethread()
+                    : boot.kernel().idleThreads().get(cpu.number()).ethread(); // the others idle between events
+            boot.memory().put64(cpu.kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset(), current);
+        }
         byte[] stream = new byte[16];
         stream = java.util.Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));
         SpecialRegisters special = cpu.special(processor);
