@@ -1,0 +1,2 @@
+/** Loaded modules and their unsigned address lookup. */
+package dev.poolhit.target.module;
