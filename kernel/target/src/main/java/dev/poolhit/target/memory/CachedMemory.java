@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class CachedMemory implements VirtualMemory {
     public static final int PAGE_SIZE = 0x1000;
+    private static final System.Logger LOG = System.getLogger(CachedMemory.class.getName());
     private static final long PAGE_MASK = ~(long) (PAGE_SIZE - 1);
 
     private final VirtualMemory backing;
@@ -97,7 +98,9 @@ public final class CachedMemory implements VirtualMemory {
             try {
                 page = readChunked(pageBase, PAGE_SIZE);
             } catch (MemoryAccessException partlyUnreadable) {
-                return null; // the caller re-reads just its bytes and reports the exact failing address
+                // not an error yet: the caller re-reads just its bytes and reports the exact failing address
+                LOG.log(System.Logger.Level.DEBUG, "page not cached: {0}", partlyUnreadable.getMessage());
+                return null;
             }
             pages.put(pageBase, page);
         }
