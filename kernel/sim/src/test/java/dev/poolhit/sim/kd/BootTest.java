@@ -1,6 +1,7 @@
 package dev.poolhit.sim.kd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolhit.kd.protocol.Amd64Context;
@@ -12,6 +13,7 @@ import dev.poolhit.kd.protocol.NtStatus;
 import dev.poolhit.kd.protocol.StateChange64;
 import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.machine.Machine;
+import dev.poolhit.sim.workload.GroundTruthLog;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +59,7 @@ class BootTest {
             host.breakInAndConnect();
             skipInt3AndContinue(host);
             awaitEvents(machine, 200);
+            GroundTruthLog firstBoot = machine.groundTruth();
 
             target.reboot();
             Future<StateChange64> stop = waiter.submit(() -> host.client.awaitStateChange(Host.CALL));
@@ -69,7 +72,7 @@ class BootTest {
             assertEquals(2, host.wire.stream().filter(l -> l.startsWith("recv DEBUG_IO id 0x80800800")).count(),
                     () -> "each boot starts at id 0x80800800: " + host.wire);
             assertEquals(machine.version().kernBase(), host.client.getVersion().kernBase());
-            assertTrue(machine.groundTruth().size() < 200, "ground truth restarts with the machine");
+            assertNotSame(firstBoot, machine.groundTruth(), "ground truth restarts with the machine");
         } finally {
             waiter.shutdownNow();
         }
