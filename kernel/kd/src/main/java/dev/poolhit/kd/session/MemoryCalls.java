@@ -29,7 +29,8 @@ final class MemoryCalls {
                     new MemoryArgs(at, chunk, flags), new byte[0]), requestTimeout());
             byte[] got = checkedData(r, chunk, at);
             out.writeBytes(got);
-            if (!r.succeeded() || got.length < chunk) {
+            // A successful short read just continues; a failure (or no progress) ends the read.
+            if (!r.succeeded() || got.length == 0) {
                 if (exact) {
                     throw new KdStatusException(api + KdClient.at(at, chunk) + ", read " + got.length,
                             r.succeeded() ? 0xC0000001 : r.returnStatus());
