@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class PoolAllocator {
     public static final long POOL_START = 0xfffffa8003c00000L;
-    public static final long BIG_POOL_START = 0xfffffa8005000000L;
+    /** Big-pool pages start here; the small-block region below it holds ~4 GiB of leaks. */
+    public static final long BIG_POOL_START = 0xfffffa8100000000L;
     public static final int HEADER_SIZE = 16;
     /** Largest big-pool request the simulator serves. */
     public static final int MAX_BIG = 0x10000;
@@ -102,6 +103,10 @@ public final class PoolAllocator {
     private long carve(int units) {
         int bytes = units * 16;
         if (used + bytes > SparseMemory.PAGE_SIZE) {
+            if (page + SparseMemory.PAGE_SIZE == BIG_POOL_START) {
+                throw new SimException("non-paged pool exhausted: small-block region " + Hex.u64(POOL_START) + " - "
+                        + Hex.u64(BIG_POOL_START) + " full (" + live.size() + " live blocks)");
+            }
             page += SparseMemory.PAGE_SIZE;
             memory.map(page, SparseMemory.PAGE_SIZE);
             used = 0;

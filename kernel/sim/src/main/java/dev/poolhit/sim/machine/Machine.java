@@ -21,8 +21,9 @@ import java.util.OptionalInt;
  * pool workload that stops on PoolHitTag check sites and breakpoints. This is the API the KD
  * adapter (target side of the wire) calls; see kernel/sim/README.md for the mapping per manipulate API.
  *
- * <p>Threads: every method is synchronized except {@link #requestBreakIn}, which any thread may
- * call at any time. {@link #run} executes on the caller's thread and holds the lock until it
+ * <p>Threads: manipulate methods are synchronized; {@link #requestBreakIn} and the read-only views
+ * ({@link #state}, {@link #bootCount}, {@link #groundTruth}, {@link #kernel}, {@link #images},
+ * {@link #version}, {@link #bootWrites}) may be called from any thread at any time. {@link #run} executes on the caller's thread and holds the lock until it
  * returns (a stop, a break-in, or its event budget used up), so while one thread runs the machine
  * other calls wait, as a real target does not answer while running.
  *
@@ -39,17 +40,17 @@ public final class Machine {
     private final MachineCpu cpu = new MachineCpu();
     private volatile boolean breakInRequested;
     private volatile Thread runner;
-    private BootState boot;
+    private volatile BootState boot;
     private BreakpointTable breakpoints;
-    private GroundTruthLog truth;
+    private volatile GroundTruthLog truth;
     private Executor executor;
     private StackWriter stackWriter;
-    private MachineState state;
+    private volatile MachineState state;
     private StopEvent lastStop;
     private boolean trace;
     private long bootNanos;
     private Pacer pacer;
-    private int bootCount;
+    private volatile int bootCount;
 
     private Machine(MachineConfig config, ImageSet images, Ticker ticker) {
         this.config = config;
@@ -102,7 +103,7 @@ public final class Machine {
     }
 
 
-    public synchronized KdVersion version() {
+    public KdVersion version() {
         return boot.kernel().version();
     }
 
@@ -159,7 +160,7 @@ public final class Machine {
     }
 
 
-    public synchronized MachineState state() {
+    public MachineState state() {
         return state;
     }
 
@@ -219,25 +220,25 @@ public final class Machine {
     }
 
     /** How many times the machine has booted (1 after {@link #boot}); the adapter notices reboots by it. */
-    public synchronized int bootCount() {
+    public int bootCount() {
         return bootCount;
     }
 
 
-    public synchronized GroundTruthLog groundTruth() {
+    public GroundTruthLog groundTruth() {
         return truth;
     }
 
-    public synchronized KernelState kernel() {
+    public KernelState kernel() {
         return boot.kernel();
     }
 
-    public synchronized List<LoadedImage> images() {
+    public List<LoadedImage> images() {
         return boot.loaded();
     }
 
     /** Image byte ranges the loader and kernel rewrote at boot (IAT slots, kernel globals); elsewhere images equal their files. */
-    public synchronized List<AddressRange> bootWrites() {
+    public List<AddressRange> bootWrites() {
         return boot.bootWrites();
     }
 
