@@ -10,7 +10,6 @@ import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.stack.StackFrame;
-import dev.poolhit.target.symbol.Location;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +41,7 @@ final class HitReader {
 
     Read read(Stop stop) {
         List<StackFrame> stack = target.stack(maxFrames);
-        List<Frame> frames = new ArrayList<>(stack.size());
-        for (StackFrame f : stack) {
-            frames.add(Frame.of(f.childSp(), f.returnAddress().orElse(Missing.LONG), f.instructionPointer(),
-                    f.module().orElse(Missing.TEXT), f.function().orElse(Missing.TEXT), f.offset().orElse(Missing.LONG)));
-        }
+        List<Frame> frames = frames(stack);
         HitKind kind = HitClassifier.classify(ownerText(stop.pc()), frames);
         HitBuilder b = Hit.builder().time(epochNanos()).kind(kind).tag(tag).processor(stop.processor())
                 .thread(stop.thread()).site(stop.pc(), target.describe(stop.pc()).text()).frames(frames);
@@ -72,14 +67,24 @@ final class HitReader {
                 .map(l -> l.module().get() + "!" + l.function().get()).orElse(Missing.TEXT);
     }
 
-    /** Whether the code at {@code pc} belongs to a pool allocator or free routine of the kernel. */
+    /**
+     * Whether the code at {@code pc} belongs to the kernel's pool allocator or free path: by the
+     * owning function's name, else (no name for it, e.g. exports only) by the frames above it.
+     */
     boolean isPoolRoutine(long pc) {
-        String owner = ownerText(pc);
-        if (Missing.is(owner)) {
-            Location l = target.describe(pc);
-            owner = l.module().orElse("") + "!" + l.function().orElse("");
+        if (HitClassifier.classify(ownerText(pc), List.of()) != HitKind.UNKNOWN) {
+            return true;
         }
-        return HitClassifier.classify(owner, List.of()) != HitKind.UNKNOWN;
+        return HitClassifier.classify(Missing.TEXT, frames(target.stack(HitClassifier.TOP_FRAMES))) != HitKind.UNKNOWN;
+    }
+
+    private static List<Frame> frames(List<StackFrame> stack) {
+        List<Frame> frames = new ArrayList<>(stack.size());
+        for (StackFrame f : stack) {
+            frames.add(Frame.of(f.childSp(), f.returnAddress().orElse(Missing.LONG), f.instructionPointer(),
+                    f.module().orElse(Missing.TEXT), f.function().orElse(Missing.TEXT), f.offset().orElse(Missing.LONG)));
+        }
+        return frames;
     }
 
     private long epochNanos() {
