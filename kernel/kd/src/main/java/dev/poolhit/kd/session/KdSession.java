@@ -28,7 +28,7 @@ import java.time.Duration;
  *   state         who owns the link              allowed calls
  *   DISCONNECTED  nobody                         connect
  *   RUNNING       the target (it runs)           awaitStateChange; breakIn (any thread)
- *   BROKEN        the host                       request, resume; breakIn is a harmless no-op
+ *   BROKEN        the host                       request, resume (breakIn does nothing)
  *   any           -                              close (any thread) -> DISCONNECTED
  * </pre>
  *
@@ -150,8 +150,16 @@ public final class KdSession implements Closeable {
         state = SessionState.RUNNING;
     }
 
-    /** Sends the break-in byte; callable from any thread while another waits for a state change. */
+    /**
+     * Sends the break-in byte; callable from any thread while another waits for a state change.
+     * Does nothing while BROKEN: a target in its debugger loop would remember the byte and stop
+     * again right after the next continue.
+     */
     public void breakIn() throws KdException {
+        if (state == SessionState.BROKEN) {
+            LOG.log(System.Logger.Level.DEBUG, "break-in ignored: target already broken in");
+            return;
+        }
         pump.link().sendBreakIn();
     }
 

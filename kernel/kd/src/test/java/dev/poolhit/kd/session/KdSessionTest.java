@@ -224,4 +224,16 @@ class KdSessionTest extends AbstractSessionTest {
         assertEquals(List.of("\\Windows\\x.dll"), files);
     }
 
+
+    @Test
+    void breakInWhileBrokenSendsNothing() throws Exception {
+        connect();
+        client.breakIn();
+        Future<GetVersion64> f = onHost(client::getVersion);
+        KdPacket first = target.next(); // not a BreakIn event
+        assertEquals(PacketType.STATE_MANIPULATE.value(), first.type());
+        targetLink.send(KdPacket.ack(first.id()));
+        target.respond(first, 0, WIN81, new byte[0], 0x80800001);
+        assertEquals(WIN81, await(f));
+    }
 }
