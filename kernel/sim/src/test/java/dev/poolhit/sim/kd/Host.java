@@ -8,7 +8,6 @@ import dev.poolhit.kd.session.SessionListener;
 import dev.poolhit.kd.session.SessionOptions;
 import dev.poolhit.kd.transport.ByteTransport;
 import dev.poolhit.kd.transport.KdClock;
-import dev.poolhit.kd.transport.WireLogLink;
 import dev.poolhit.kd.transport.kdcom.KdcomLink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ final class Host implements AutoCloseable {
     final KdClient client;
 
     Host(ByteTransport transport, Duration ackTimeout) {
-        WireLogLink link = new WireLogLink(KdcomLink.open(transport, KdClock.system()), wire::add);
+        RecordingLink link = new RecordingLink(KdcomLink.open(transport, KdClock.system()), wire);
         SessionListener listener = new SessionListener() {
             @Override
             public void debugPrint(int processor, String text) {
