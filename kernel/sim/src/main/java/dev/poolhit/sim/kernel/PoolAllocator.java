@@ -9,35 +9,51 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A small-block non-paged pool: blocks carved from 4 KiB pages in the Win7 x64 non-paged pool
- * range, each preceded by a 16-byte POOL_HEADER (PreviousSize u8, PoolIndex u8, BlockSize u8 in
+ * One pool (non-paged or paged): small blocks carved from 4 KiB pages in the Win7 x64 range of
+ * that pool ({@code fffffa80`...} non-paged, {@code fffff8a0`...} paged), each preceded by a 16-byte POOL_HEADER (PreviousSize u8, PoolIndex u8, BlockSize u8 in
  * 16-byte units including the header, PoolType u8; PoolTag u32 at +4; ProcessBilled at +8). Freed
  * blocks go on a per-size free list and are reused LIFO, as lookaside lists do, so addresses repeat.
  * Deterministic: same call sequence, same addresses.
  */
 public final class PoolAllocator {
+    public static final int NON_PAGED_POOL = 0;
+    public static final int PAGED_POOL = 1;
+    /** Non-paged small blocks start here. */
     public static final long POOL_START = 0xfffffa8003c00000L;
-    /** Big-pool pages start here; the small-block region below it holds ~4 GiB of leaks. */
+    /** Non-paged big-pool pages start here; the small-block region below it holds ~4 GiB of leaks. */
     public static final long BIG_POOL_START = 0xfffffa8100000000L;
+    /** Paged pool: small blocks, then big pages. */
+    public static final long PAGED_POOL_START = 0xfffff8a001000000L;
+    public static final long PAGED_BIG_POOL_START = 0xfffff8a100000000L;
     public static final int HEADER_SIZE = 16;
     /** Largest big-pool request the simulator serves. */
     public static final int MAX_BIG = 0x10000;
     /** Largest request served from pages (bigger ones would be big-pool allocations without a header). */
     public static final int MAX_SMALL = 0xff0 - HEADER_SIZE;
-    /** PoolType in an allocated header: NonPagedPool (0) + 1; a free block has 0. */
-    private static final int NON_PAGED_IN_USE = 1;
-
     private final SparseMemory memory;
+    private final int poolType;
+    private final long smallStart;
+    private final long bigStart;
     private final Map<Integer, Deque<Long>> freeLists = new HashMap<>();
     private final Map<Integer, Deque<Long>> bigFreeLists = new HashMap<>();
     private final Map<Long, PoolBlock> live = new HashMap<>();
-    private long bigNext = BIG_POOL_START;
-    private long page = POOL_START - SparseMemory.PAGE_SIZE;
+    private long bigNext;
+    private long page;
     private int used = SparseMemory.PAGE_SIZE;
     private int previousUnits;
 
-    public PoolAllocator(SparseMemory memory) {
+    /** @param poolType {@link #NON_PAGED_POOL} or {@link #PAGED_POOL} (POOL_TYPE values) */
+    public PoolAllocator(SparseMemory memory, int poolType) {
         this.memory = memory;
+        this.poolType = poolType;
+        this.smallStart = poolType == PAGED_POOL ? PAGED_POOL_START : POOL_START;
+        this.bigStart = poolType == PAGED_POOL ? PAGED_BIG_POOL_START : BIG_POOL_START;
+        this.bigNext = bigStart;
+        this.page = smallStart - SparseMemory.PAGE_SIZE;
+    }
+
+    public int poolType() {
+        return poolType;
     }
 
     public PoolBlock allocate(int tag, int size) {
@@ -49,9 +65,9 @@ public final class PoolAllocator {
         Deque<Long> free = freeLists.get(units);
         long header = free != null && !free.isEmpty() ? free.pop() : carve(units);
         memory.put8(header + 2, units);
-        memory.put8(header + 3, NON_PAGED_IN_USE);
+        memory.put8(header + 3, poolType + 1); // PoolType in a header: POOL_TYPE + 1, 0 = free
         memory.put32(header + 4, tag & 0xffffffffL);
-        PoolBlock block = new PoolBlock(header + HEADER_SIZE, tag, size);
+        PoolBlock block = new PoolBlock(header + HEADER_SIZE, tag, size, poolType);
         live.put(block.address(), block);
         return block;
     }
@@ -75,7 +91,7 @@ public final class PoolAllocator {
             bigNext += (long) pages * SparseMemory.PAGE_SIZE;
             memory.map(address, (long) pages * SparseMemory.PAGE_SIZE);
         }
-        PoolBlock block = new PoolBlock(address, tag, size);
+        PoolBlock block = new PoolBlock(address, tag, size, poolType);
         live.put(address, block);
         return block;
     }
@@ -103,9 +119,9 @@ public final class PoolAllocator {
     private long carve(int units) {
         int bytes = units * 16;
         if (used + bytes > SparseMemory.PAGE_SIZE) {
-            if (page + SparseMemory.PAGE_SIZE == BIG_POOL_START) {
-                throw new SimException("non-paged pool exhausted: small-block region " + Hex.u64(POOL_START) + " - "
-                        + Hex.u64(BIG_POOL_START) + " full (" + live.size() + " live blocks)");
+            if (page + SparseMemory.PAGE_SIZE == bigStart) {
+                throw new SimException("pool exhausted: small-block region " + Hex.u64(smallStart) + " - "
+                        + Hex.u64(bigStart) + " full (" + live.size() + " live blocks, pool type " + poolType + ")");
             }
             page += SparseMemory.PAGE_SIZE;
             memory.map(page, SparseMemory.PAGE_SIZE);

@@ -1,4 +1,7 @@
 package dev.poolhit.sim.kernel;
 
-/** A live pool allocation: block address (just past its 16-byte POOL_HEADER), tag and requested size. */
-public record PoolBlock(long address, int tag, int size) {}
+/**
+ * A live pool allocation: block address (just past its 16-byte POOL_HEADER, or page aligned for big
+ * blocks), tag as passed, requested size and POOL_TYPE (0 non-paged, 1 paged).
+ */
+public record PoolBlock(long address, int tag, int size, int poolType) {}

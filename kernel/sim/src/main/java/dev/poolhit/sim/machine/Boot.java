@@ -57,7 +57,8 @@ final class Boot {
         List<LoadedImage> kernelImages = loaded.stream().filter(LoadedImage::kernelMode).toList();
         KernelState kernel = builder.build(kernelImages, processors, WORKER_THREADS);
         memory.map(USER_STACK_TOP - 0x10000, 0x10000);
-        PoolAllocator pool = new PoolAllocator(memory);
+        PoolAllocator nonPaged = new PoolAllocator(memory, PoolAllocator.NON_PAGED_POOL);
+        PoolAllocator paged = new PoolAllocator(memory, PoolAllocator.PAGED_POOL);
         memory.put64(ntSymbol(nt, "ExpSmallPoolCursor"), PoolAllocator.POOL_START);
         memory.put64(ntSymbol(nt, "ExpBigPoolCursor"), PoolAllocator.BIG_POOL_START);
         for (String global : List.of("PsLoadedModuleList", "PsActiveProcessHead", "PsInitialSystemProcess",
@@ -65,7 +66,7 @@ final class Boot {
                 "KeNumberProcessors", "KiProcessorBlock", "ExpSmallPoolCursor", "ExpBigPoolCursor")) {
             writes.add(AddressRange.ofSize(ntSymbol(nt, global), globalSize(global)));
         }
-        return new BootState(memory, images, loaded, code, kernel, pool, bases, writes);
+        return new BootState(memory, images, loaded, code, kernel, nonPaged, paged, bases, writes);
     }
 
     private static LoadedImage load(ImageSet images, ManifestImage m, ImageLoader loader) {

@@ -11,4 +11,4 @@ import java.util.Map;
 
 /** Everything one boot produced; a reboot replaces it whole. */
 record BootState(SparseMemory memory, ImageSet images, List<LoadedImage> loaded, CodeMap code, KernelState kernel,
-                 PoolAllocator pool, Map<String, Long> imageBases, List<dev.poolhit.common.AddressRange> bootWrites) {}
+                 PoolAllocator nonPagedPool, PoolAllocator pagedPool, Map<String, Long> imageBases, List<dev.poolhit.common.AddressRange> bootWrites) {}

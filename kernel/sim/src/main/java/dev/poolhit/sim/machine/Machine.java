@@ -74,7 +74,8 @@ public final class Machine {
         breakpoints = new BreakpointTable(boot.memory());
         truth = new GroundTruthLog();
         stackWriter = new StackWriter(boot.memory(), boot.code());
-        Workload workload = new Workload(config.seed(), config.mix(), images, boot.pool(), config.processors(),
+        Workload workload = new Workload(config.seed(), config.mix(), images, boot.nonPagedPool(), boot.pagedPool(),
+                config.processors(),
                 boot.kernel().workers().size());
         executor = new Executor(this, workload, truth);
         cpu.reset(boot, stackWriter);

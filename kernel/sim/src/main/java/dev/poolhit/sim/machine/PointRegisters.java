@@ -43,7 +43,7 @@ final class PointRegisters {
                     regs[RAX] = block;
                     regs[RBX] = event.block().size();
                     regs[RDI] = tag;
-                    regs[RSI] = 0;
+                    regs[RSI] = event.block().poolType();
                 } else {
                     regs[RBX] = block;
                     regs[RDI] = tag;
@@ -75,7 +75,7 @@ final class PointRegisters {
         long block = event.block().address();
         long tag = event.block().tag() & 0xffffffffL;
         if (ALLOCATORS.contains(function)) {
-            return new long[] {0, event.block().size(), tag};
+            return new long[] {event.block().poolType(), event.block().size(), tag};
         }
         if (function.equals("ExFreePoolWithTag")) {
             return new long[] {block, caller.equals("ExFreePool") ? 0 : tag};

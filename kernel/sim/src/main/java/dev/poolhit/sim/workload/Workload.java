@@ -16,17 +16,21 @@ import java.util.SplittableRandom;
  * The scripted, seeded pool traffic: IOCTLs from the user process through myfault (the 'Lea2'
  * leak and balanced 'Lea1' allocate/free pairs, each wrapped in the I/O manager's own 'Irp '
  * and 'Ioct' traffic) and system worker threads allocating and freeing 'CM31' (tagged with the
- * protected bit, as Win7-era callers may), 'File' and big 'MmSt' blocks. Operations expand into
+ * protected bit, as Win7-era callers may), 'File' and big 'MmSt' blocks. 'Lea1' and 'CM31' come
+ * from paged pool, the rest from non-paged pool. Operations expand into
  * events that run in order; the pool is updated as each event is produced. Same seed, same events.
  */
 public final class Workload {
     private static final int PROTECTED = 0x80000000;
     private static final int[] LEAK_SIZES = {0x28, 0x100, 0x200, 0x4d0, 0x1000, 0x2000};
     private static final String[] WORKER_TAGS = {"CM31", "File", "MmSt"};
+    /** Tags whose callers ask for PagedPool (sim-images: MyfaultAllocBalanced, CmpLazyFlushWorker). */
+    private static final java.util.Set<String> PAGED_TAGS = java.util.Set.of("Lea1", "CM31");
 
     private final SplittableRandom random;
     private final WorkloadMix mix;
-    private final PoolAllocator pool;
+    private final PoolAllocator nonPaged;
+    private final PoolAllocator paged;
     private final int processors;
     private final int workers;
     private final Map<String, Scenario> scenarios = new HashMap<>();
@@ -36,10 +40,12 @@ public final class Workload {
     private record Step(String allocScenario, String freeScenario, String tag, int size, ThreadRole role, int worker,
                         int processor, boolean protectedTag) {}
 
-    public Workload(long seed, WorkloadMix mix, ImageSet images, PoolAllocator pool, int processors, int workers) {
+    public Workload(long seed, WorkloadMix mix, ImageSet images, PoolAllocator nonPaged, PoolAllocator paged,
+                    int processors, int workers) {
         this.random = new SplittableRandom(seed);
         this.mix = mix;
-        this.pool = pool;
+        this.nonPaged = nonPaged;
+        this.paged = paged;
         this.processors = processors;
         this.workers = workers;
         images.scenarios().forEach(s -> scenarios.put(s.name(), s));
@@ -71,7 +77,11 @@ public final class Workload {
                     0x40 + 0x10 * random.nextInt(24), ThreadRole.APP, 0, cpu, false));
         } else {
             String tag = WORKER_TAGS[random.nextInt(WORKER_TAGS.length)];
-            int size = "MmSt".equals(tag) ? 0x1000 * (1 + random.nextInt(3)) : 0x20 + 0x10 * random.nextInt(60);
+            int size = switch (tag) {
+                case "MmSt" -> 0x1800 + 0x800 * random.nextInt(7);
+                case "CM31" -> 0x200 + 0x8 * random.nextInt(0x100);
+                default -> 0xd8;
+            };
             boolean free = outstanding.getOrDefault(tag, List.of()).size() > 3
                     || (!outstanding.getOrDefault(tag, List.of()).isEmpty() && random.nextInt(3) == 0);
             String scenario = "worker-" + tag + (free ? "-free" : "-alloc");
@@ -95,6 +105,7 @@ public final class Workload {
         if (step.allocScenario() != null) {
             Scenario scenario = scenario(step.allocScenario());
             int tag = scenario.tagValue() | (step.protectedTag() ? PROTECTED : 0);
+            PoolAllocator pool = PAGED_TAGS.contains(step.tag()) ? paged : nonPaged;
             PoolBlock block = scenario.frames().stream().anyMatch(f -> f.function().equals("ExpAllocateBigPool"))
                     ? pool.allocateBig(tag, step.size()) : pool.allocate(tag, step.size());
             live.add(block);
@@ -102,7 +113,7 @@ public final class Workload {
         }
         boolean lifo = step.role() == ThreadRole.APP && !step.tag().startsWith("Lea");
         PoolBlock block = live.remove(lifo ? live.size() - 1 : random.nextInt(live.size()));
-        pool.free(block.address());
+        (block.poolType() == PoolAllocator.PAGED_POOL ? paged : nonPaged).free(block.address());
         return new PoolEvent(scenario(step.freeScenario()), PoolEventKind.FREE, block, step.role(), step.worker(),
                 step.processor());
     }

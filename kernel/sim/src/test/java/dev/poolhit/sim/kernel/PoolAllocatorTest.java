@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PoolAllocatorTest {
     private final SparseMemory memory = new SparseMemory();
-    private final PoolAllocator pool = new PoolAllocator(memory);
+    private final PoolAllocator pool = new PoolAllocator(memory, PoolAllocator.NON_PAGED_POOL);
 
     @Test
     void smallBlocksCarryAPoolHeaderAndAreReusedAfterFree() {
@@ -24,6 +24,15 @@ class PoolAllocatorTest {
         pool.free(a.address());
         assertEquals(0, memory.u8(header + 3), "free block has PoolType 0");
         assertEquals(a.address(), pool.allocate(0x3161654c, 0xf8).address());
+    }
+
+    @Test
+    void pagedPoolLivesInThePagedRangeWithItsTypeInTheHeader() {
+        PoolAllocator paged = new PoolAllocator(memory, PoolAllocator.PAGED_POOL);
+        PoolBlock block = paged.allocate(0x3161654c, 0x40);
+        assertEquals(0xfffff8a001000010L, block.address());
+        assertEquals(2, memory.u8(block.address() - 0x10 + 3), "PoolType PagedPool + 1");
+        assertEquals(1, block.poolType());
     }
 
     @Test
