@@ -79,6 +79,19 @@ class BootTest {
     }
 
     @Test
+    void theDefaultPacedTargetRunsAndBreaksIn() throws Exception {
+        SimulatedTarget target = SimulatedTarget.start(SimConfig.DEFAULT);
+        long breakSite = target.machine().kernel().globals().breakpointWithStatus();
+        try (Host host = new Host(target.hostEnd())) {
+            assertEquals(breakSite, host.breakInAndConnect().programCounter());
+            skipInt3AndContinue(host);
+            awaitEvents(target.machine(), 20);
+            assertEquals(breakSite, host.breakIn().programCounter());
+        }
+        assertTrue(target.awaitTermination(Host.CALL));
+    }
+
+    @Test
     void closeFromAnotherThreadEndsARunningTarget() throws Exception {
         SimulatedTarget target = SimulatedTarget.start(FAST.withBootPrint(false));
         awaitEvents(target.machine(), 50);
