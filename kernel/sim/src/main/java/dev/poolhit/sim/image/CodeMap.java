@@ -31,7 +31,7 @@ public final class CodeMap {
         return Optional.empty();
     }
 
-    /** A WinDbg-style name for {@code address}: {@code module!function} of the nearest preceding named RVA. */
+    /** A WinDbg-style name for {@code address}: {@code module!symbol+0xoff} from the nearest preceding public. */
     public String describe(long address) {
         for (Entry e : entries) {
             if (e.image().range().contains(address)) {
@@ -40,7 +40,8 @@ public final class CodeMap {
                 return e.names().entrySet().stream()
                         .filter(n -> n.getKey() <= rva)
                         .max(Map.Entry.comparingByKey())
-                        .map(n -> module + "!" + n.getValue())
+                        .map(n -> module + "!" + n.getValue()
+                                + (rva == n.getKey() ? "" : "+0x" + Long.toHexString(rva - n.getKey())))
                         .orElse(module + "+0x" + Long.toHexString(rva));
             }
         }

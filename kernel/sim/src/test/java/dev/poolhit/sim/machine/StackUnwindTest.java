@@ -52,6 +52,34 @@ class StackUnwindTest {
     }
 
     @Test
+    void entryBreakpointStacksUnwindToTheGroundTruthCallers() {
+        Machine machine = Machine.boot(MachineConfig.DEFAULT.withSeed(5), TestImages.load(), new FakeTicker());
+        Debugger debugger = new Debugger(machine);
+        ManifestUnwinder unwinder = new ManifestUnwinder(new TestReader(machine));
+        debugger.breakIn();
+        List<Long> entries = List.of(ManifestView.ntPublic("ExAllocatePoolWithTag"),
+                ManifestView.ntPublic("ExFreePoolWithTag"));
+        entries.forEach(a -> machine.writeBreakpoint(a).orElseThrow());
+        debugger.skipAndGo();
+        for (int i = 0; i < 200; i++) {
+            StopEvent stop = machine.run(100).orElseThrow();
+            GroundTruthEntry truth = machine.groundTruth().entries().get(machine.groundTruth().size() - 1);
+            String function = machine.describe(stop.programCounter());
+            int index = truth.stack().stream().map(ExpectedFrame::function).toList().indexOf(function);
+            List<Long> expected = new ArrayList<>(truth.stack().subList(0, index).stream().map(ExpectedFrame::ip).toList());
+            expected.add(stop.programCounter());
+            Collections.reverse(expected);
+            assertEquals(expected, unwinder.walk(stop.context()), "entry stack of event " + truth.sequence());
+            int handle = entries.indexOf(stop.programCounter()) + 1;
+            machine.restoreBreakpoint(handle);
+            machine.resume(true, 0x400);
+            assertEquals(StopEvent.STATUS_SINGLE_STEP, machine.run(1).orElseThrow().exceptionCode());
+            assertEquals(handle, machine.writeBreakpoint(stop.programCounter()).orElseThrow());
+            machine.resume(false, 0x400);
+        }
+    }
+
+    @Test
     void homeSlotsHoldSizeAndFreedAddress() {
         Machine machine = Machine.boot(MachineConfig.DEFAULT, TestImages.load(), new FakeTicker());
         Debugger debugger = new Debugger(machine);
