@@ -93,11 +93,15 @@ public final class TraceTables {
 
     /** {@code hit, frame, child_sp, ret_addr, ip, module, function, offset, call_site}: a row per frame. */
     public Table frames() {
-        int rows = 0;
+        long rows = 0;
         for (int h = 0; h < t.size(); h++) {
             rows += t.depth(h);
         }
-        FrameColumns c = new FrameColumns("frames", rows, true);
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("frames table of " + rows + " rows exceeds a Tablesaw table;"
+                    + " use stackFrames() joined on stack_id");
+        }
+        FrameColumns c = new FrameColumns("frames", (int) rows, true);
         for (int h = 0; h < t.size(); h++) {
             int s = t.stackId(h);
             for (int f = 0; f < t.stackDepth(s); f++) {

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * I/O manager, the system-call entry and a user-mode program. Every eighth allocation path leaks.
  */
 final class GeneratedPaths {
-    private static final int ALLOC_PATHS = 48;
-    private static final int FREE_PATHS = 16;
+    private static final int ALLOC_PATHS = 400;
+    private static final int FREE_PATHS = 100;
     private static final String[] DRIVERS = {"myfault", "ndis", "tcpip", "fltmgr", "ntfs", "afd"};
     private static final String[] KERNEL = {"IopXxxControlFile", "NtDeviceIoControlFile",
         "KiSystemServiceCopyEnd", "IofCallDriver", "IopSynchronousServiceTail", "ObpCreateHandle"};

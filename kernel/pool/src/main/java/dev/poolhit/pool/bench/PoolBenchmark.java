@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
@@ -39,48 +40,49 @@ public final class PoolBenchmark {
         long t0 = System.nanoTime();
         Trace trace = TraceGenerator.generate(hits, 12, 11);
         long build = System.nanoTime() - t0;
-        long heapTrace = usedHeap() - heap0;
         out.printf("hits %,d, stacks %,d%n", trace.size(), trace.stackCount());
         line(out, "generate + build compact trace", build, "-");
-        out.printf("%-36s %,10d MB   target: well under 1,500 MB%n", "heap: compact trace", heapTrace / MB);
-
-        lastCpu = CPU.getCurrentThreadCpuTime();
-        t0 = System.nanoTime();
+        heap(out, "heap: compact trace", heap0);
         TraceTables tables = TraceTables.of(trace);
-        LeakReport leaks = LeakReport.of(tables);
-        Table leakTable = leaks.table(10);
-        long leakTime = System.nanoTime() - t0;
-        line(out, "%leaks (pair + group by stack)", leakTime, "< 2 s");
-        out.printf("    top stack: %s%n", leakTable.rowCount() > 0 ? leakTable.getString(0, "caller") : "none");
-
-        t0 = System.nanoTime();
-        Table hitsTable = tables.hits();
-        Table stacks = tables.stacks();
-        Table outstanding = tables.outstanding();
-        line(out, "hits + stacks + outstanding tables", System.nanoTime() - t0, "-");
-        out.printf("%-36s %,10d MB   target: well under 1,500 MB%n", "heap: trace + three tables",
-                (usedHeap() - heap0) / MB);
-
-        Path file = dir.resolve("bench.phtrace");
-        lastCpu = CPU.getCurrentThreadCpuTime();
-        t0 = System.nanoTime();
-        TraceFile.save(trace, file, Clock.systemUTC());
-        line(out, "save", System.nanoTime() - t0, "< 10 s");
-        out.printf("%-36s %,10d MB   target: compressed%n", "file size", size(file) / MB);
-
-        lastCpu = CPU.getCurrentThreadCpuTime();
-        t0 = System.nanoTime();
-        LoadedTrace loaded = TraceFile.load(file);
-        line(out, "load", System.nanoTime() - t0, "< 10 s");
-
+        List<Table> kept = analyse(tables, out);
+        heap(out, "heap: trace + hits/stacks/outstanding", heap0);
+        int loaded = saveAndLoad(trace, dir.resolve("bench.phtrace"), out);
         lastCpu = CPU.getCurrentThreadCpuTime();
         t0 = System.nanoTime();
         Table frames = tables.frames();
         line(out, "frames table (long form, on demand)", System.nanoTime() - t0, "-");
-        out.printf("%-36s %,10d MB   (%,d rows; two traces held)%n", "heap: with frames table",
-                (usedHeap() - heap0) / MB, frames.rowCount());
-        out.printf("(kept alive: %d %d %d)%n", hitsTable.rowCount(), stacks.rowCount(), outstanding.rowCount());
+        heap(out, "heap: + frames table (" + frames.rowCount() / 1_000_000 + "M rows)", heap0);
+        return kept.isEmpty() ? -1 : loaded;
+    }
+
+    private static List<Table> analyse(TraceTables tables, PrintStream out) {
+        lastCpu = CPU.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        Table leaks = LeakReport.of(tables).table(10);
+        line(out, "%leaks (pair + group by stack)", System.nanoTime() - t0, "< 2 s");
+        out.printf("    top stack: %s%n", leaks.rowCount() > 0 ? leaks.getString(0, "caller") : "none");
+        lastCpu = CPU.getCurrentThreadCpuTime();
+        t0 = System.nanoTime();
+        List<Table> built = List.of(tables.hits(), tables.stacks(), tables.outstanding());
+        line(out, "hits + stacks + outstanding tables", System.nanoTime() - t0, "-");
+        return built;
+    }
+
+    private static int saveAndLoad(Trace trace, Path file, PrintStream out) {
+        lastCpu = CPU.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        TraceFile.save(trace, file, Clock.systemUTC());
+        line(out, "save", System.nanoTime() - t0, "< 10 s");
+        out.printf("%-40s %,10d MB   target: compressed%n", "file size", size(file) / MB);
+        lastCpu = CPU.getCurrentThreadCpuTime();
+        t0 = System.nanoTime();
+        LoadedTrace loaded = TraceFile.load(file);
+        line(out, "load", System.nanoTime() - t0, "< 10 s");
         return loaded.trace().size();
+    }
+
+    private static void heap(PrintStream out, String what, long heap0) {
+        out.printf("%-40s %,10d MB   target: well under 1,500 MB%n", what, (usedHeap() - heap0) / MB);
     }
 
     /**
@@ -89,7 +91,7 @@ public final class PoolBenchmark {
      */
     private static void line(PrintStream out, String what, long nanos, String target) {
         long cpu = CPU.getCurrentThreadCpuTime();
-        out.printf("%-36s %,10d ms   (cpu %,d ms)   target: %s%n", what, nanos / 1_000_000,
+        out.printf("%-40s %,10d ms   (cpu %,d ms)   target: %s%n", what, nanos / 1_000_000,
                 (cpu - lastCpu) / 1_000_000, target);
         lastCpu = cpu;
     }

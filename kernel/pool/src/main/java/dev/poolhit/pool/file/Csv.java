@@ -69,6 +69,11 @@ final class Csv {
             if (text.indexOf('"') < 0) {
                 return split(text);
             }
+            return splitQuoted(text);
+        }
+
+        /** Splits a record with quoted fields, reading further lines while a quote is open. */
+        private List<String> splitQuoted(String text) throws IOException {
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             int i = 0;

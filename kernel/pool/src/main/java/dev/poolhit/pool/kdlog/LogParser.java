@@ -30,7 +30,7 @@ final class LogParser {
     private static final Pattern ARM = Pattern.compile("^ed\\s+(?:nt!)?poolhittag\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTINUE = Pattern.compile("^(?:g|gh|gn|gu|p|t|pc|tc)(?:\\s.*)?$");
     private static final Pattern VERSION = Pattern.compile("^Windows .*Kernel Version \\d+.*$");
-    private static final Pattern KERNEL_BASE = Pattern.compile("^Kernel base = 0x([0-9a-fA-F`]{8,17})\\b.*$");
+    private static final Pattern KERNEL_BASE = Pattern.compile("^Kernel base = 0x([0-9a-fA-F]{8}`?[0-9a-fA-F]{8})\\b.*$");
     private final Trace trace;
     private final boolean strict;
     private final List<String> warnings = new ArrayList<>();
@@ -125,7 +125,7 @@ final class LogParser {
 
     private void command(String processor, String cmd) {
         if (open != null && processor != null) {
-            open.processor = Integer.parseInt(processor.length() > 6 ? "-1" : processor);
+            open.processor = processor.length() > 6 ? Missing.INT : Integer.parseInt(processor);
         }
         Matcher arm = ARM.matcher(cmd);
         if (arm.matches()) {
