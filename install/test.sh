@@ -18,7 +18,9 @@ trap 'rm -rf "$WORK"' EXIT
 failures=()
 
 echo "==> JUnit: mvn -B -ntp install (all modules)"
-if mvn -B -ntp install; then
+rm -f "$JAR"   # never run the Python suites against a jar from an earlier build
+# --fail-at-end: a failing module does not stop the modules that do not depend on it
+if mvn -B -ntp --fail-at-end install; then
     junit="passed"
 else
     junit="FAILED"

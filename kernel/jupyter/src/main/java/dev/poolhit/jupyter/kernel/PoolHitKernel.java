@@ -123,38 +123,58 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
     }
 
     @Override
-    public ReplacementOptions complete(String code, int cursor) {
-        MagicAssist.Completion magic = assist.complete(code, cursor);
-        if (magic != null) {
-            return new ReplacementOptions(magic.matches(), magic.start(), magic.end());
+    public ReplacementOptions complete(String code, int cursor) throws KernelError {
+        try {
+            MagicAssist.Completion magic = assist.complete(code, cursor);
+            if (magic != null) {
+                return new ReplacementOptions(magic.matches(), magic.start(), magic.end());
+            }
+            int[] anchor = {cursor};
+            List<String> matches = java.complete(javaOnly(code), cursor, anchor);
+            return new ReplacementOptions(matches, anchor[0], cursor);
+        } catch (Error e) { // basekernel's loop survives only Exceptions
+            throw new KernelError(e);
         }
-        int[] anchor = {cursor};
-        List<String> matches = java.complete(code, cursor, anchor);
-        return new ReplacementOptions(matches, anchor[0], cursor);
     }
 
     @Override
-    public DisplayData inspect(String code, int cursor, boolean extraDetail) {
-        String help = assist.inspect(code, cursor);
-        if (help == null) {
-            List<String> docs = java.documentation(code, cursor);
-            help = docs.isEmpty() ? null : String.join("\n\n", docs);
+    public DisplayData inspect(String code, int cursor, boolean extraDetail) throws KernelError {
+        try {
+            String help = assist.inspect(code, cursor);
+            if (help == null) {
+                List<String> docs = java.documentation(javaOnly(code), cursor);
+                help = docs.isEmpty() ? null : String.join("\n\n", docs);
+            }
+            return help == null ? null : new DisplayData(help);
+        } catch (Error e) {
+            throw new KernelError(e);
         }
-        return help == null ? null : new DisplayData(help);
+    }
+
+    /** The cell with magic lines blanked out (same length, so cursor offsets stay valid). */
+    private static String javaOnly(String code) {
+        StringBuilder masked = new StringBuilder(code.length());
+        for (String line : code.split("\n", -1)) {
+            masked.append(line.startsWith("%") ? " ".repeat(line.length()) : line).append('\n');
+        }
+        return masked.substring(0, code.length());
     }
 
     @Override
     public String isComplete(String code) {
-        String trimmed = code.stripLeading();
-        if (trimmed.startsWith("%%")) {
+        if (code.stripLeading().startsWith("%%")) {
             return IS_COMPLETE_YES;
         }
-        String javaOnly = code.lines().map(l -> l.startsWith("%") ? "" : l).reduce("", (a, b) -> a + b + "\n");
-        return switch (java.completeness(javaOnly)) {
-            case "incomplete" -> "    ";
-            case "invalid" -> IS_COMPLETE_BAD;
-            default -> IS_COMPLETE_YES;
-        };
+        try {
+            return switch (java.completeness(javaOnly(code))) {
+                case "incomplete" -> "    ";
+                case "invalid" -> IS_COMPLETE_BAD;
+                default -> IS_COMPLETE_YES;
+            };
+        } catch (Error e) { // cannot throw here; an Error must not end basekernel's shell loop
+            LOG.log(System.Logger.Level.WARNING, "is_complete failed; answering 'unknown'", e);
+            return IS_COMPLETE_MAYBE;
+        }
     }
 
     @Override

@@ -28,6 +28,7 @@ import tech.tablesaw.api.Table;
 public class CellRunnerTest {
     /** Counted down by cell code, so the test knows the cell is running without sleeping. */
     public static final CountDownLatch CELL_STARTED = new CountDownLatch(1);
+    private static final CountDownLatch MAGIC_STARTED = new CountDownLatch(1);
 
     private static final JavaEvaluator JAVA = new JavaEvaluator();
     private final List<Object> displayed = new ArrayList<>();
@@ -40,6 +41,11 @@ public class CellRunnerTest {
                 .handler(call -> Table.create("hits", IntColumn.create("n",
                         new int[(int) call.parseLong("N", call.positional(0, "3"))])))
                 .build());
+        registry.register(Magic.line("block").handler(call -> {
+            MAGIC_STARTED.countDown();
+            new CountDownLatch(1).await(); // only an interrupt ends this
+            return null;
+        }).build());
         runner = new CellRunner(JAVA, new MagicRunner(registry, JAVA::bind), displayed::add);
     }
 
@@ -110,5 +116,22 @@ public class CellRunnerTest {
                 () -> cell.get(60, TimeUnit.SECONDS)).getCause();
         assertInstanceOf(CellInterruptedException.class, failure);
         assertEquals(Optional.of(2), runner.run("1 + 1"));
+    }
+
+    @Test
+    void interruptStopsABlockedMagic() throws Exception {
+        CompletableFuture<Optional<Object>> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.run("%block");
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        assertTrue(MAGIC_STARTED.await(60, TimeUnit.SECONDS));
+        runner.interruptMagic();
+        Throwable failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> cell.get(60, TimeUnit.SECONDS)).getCause();
+        assertInstanceOf(CellInterruptedException.class, failure);
+        assertEquals(Optional.of(3), runner.run("1 + 2"));
     }
 }

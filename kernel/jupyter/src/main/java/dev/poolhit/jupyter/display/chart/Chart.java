@@ -6,6 +6,14 @@ import java.util.Objects;
 /**
  * A chart as data; the kernel renders it as {@code image/svg+xml} (plus a text/plain summary)
  * when a cell returns it. Build with {@link Charts}, adjust with the {@code with...} methods.
+ *
+ * @param kind   bar, horizontal bar, line or scatter
+ * @param title  shown on top; "" for none
+ * @param xLabel names the categories (bars) or the x values (line, scatter)
+ * @param yLabel names the values, whichever way the bars run
+ * @param points the data, in drawing order
+ * @param width  SVG width in pixels (at least 100)
+ * @param height SVG height in pixels (at least 80)
  */
 public record Chart(ChartKind kind, String title, String xLabel, String yLabel, List<ChartPoint> points,
                     int width, int height) {
