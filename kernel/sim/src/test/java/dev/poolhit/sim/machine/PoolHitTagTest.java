@@ -113,6 +113,26 @@ class PoolHitTagTest {
     }
 
     @Test
+    void workerStopsNameTheirThreadAndProcessThroughWin7Offsets() {
+        debugger.breakIn();
+        debugger.setPoolHitTag(0x656c6946); // 'File': system worker threads
+        debugger.skipAndGo();
+        dev.poolhit.sim.TestReader read = new dev.poolhit.sim.TestReader(machine);
+        for (int i = 0; i < 5; i++) {
+            StopEvent stop = machine.run(20_000).orElseThrow();
+            long process = read.u64(stop.thread() + 0x70); // KTHREAD.ApcState.Process
+            assertEquals("System", read.ascii(process + 0x2e0, 15));
+            assertEquals(4, read.u64(stop.thread() + 0x3b0), "Cid.UniqueProcess");
+            assertEquals(stop.thread(), machine.currentThread(stop.processor()));
+            long stackLimit = read.u64(stop.thread() + 0x30);
+            long initialStack = read.u64(stop.thread() + 0x28);
+            assertTrue(Long.compareUnsigned(stop.context().rsp(), stackLimit) > 0
+                    && Long.compareUnsigned(stop.context().rsp(), initialStack) < 0, "RSP inside the kernel stack");
+            debugger.skipAndGo();
+        }
+    }
+
+    @Test
     void compareIgnoresTheProtectedBitOfTheBlockTag() {
         debugger.breakIn();
         debugger.setPoolHitTag(0x31334d43); // 'CM31': the workload passes it with bit 31 set
