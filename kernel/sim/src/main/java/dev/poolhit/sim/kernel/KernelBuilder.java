@@ -37,6 +37,7 @@ public final class KernelBuilder {
         memory.writeFully(ntSymbol.applyAsLong("KdVersionBlock"), version.encode());
         memory.put8(ntSymbol.applyAsLong("KdDebuggerEnabled"), 1);
         memory.put8(ntSymbol.applyAsLong("KeNumberProcessors"), processorCount);
+        SharedUserData.write(memory);
 
         ProcessTableWriter table = new ProcessTableWriter(memory, objects, g.psActiveProcessHead());
         SimProcess idle = table.createProcess(0, "Idle", 0, false);

@@ -133,6 +133,14 @@ class KernelStructuresTest {
     }
 
     @Test
+    void sharedUserDataSaysNt61AtBothAddresses() {
+        for (long at : new long[] {0xfffff78000000000L, 0x7ffe0000L}) {
+            assertEquals(6, read.u32(at + 0x26c), "NtMajorVersion");
+            assertEquals(1, read.u32(at + 0x270), "NtMinorVersion");
+        }
+    }
+
+    @Test
     void processesAndThreadsCarryWin7Offsets() {
         long head = ManifestView.ntPublic("PsActiveProcessHead");
         List<String> processes = new ArrayList<>();
