@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Power-on: maps the images, binds imports, writes the kernel's structures. */
 final class Boot {
@@ -42,7 +43,7 @@ final class Boot {
             Map<Long, String> names = new HashMap<>();
             // Aliases share an RVA (DbgBreakPointWithStatus = RtlpBreakWithStatusInstruction): the
             // alphabetically first name wins, so symbolization does not depend on map order.
-            new java.util.TreeMap<>(m.publics()).forEach((name, rva) -> names.putIfAbsent(rva, name));
+            new TreeMap<>(m.publics()).forEach((name, rva) -> names.putIfAbsent(rva, name));
             code.add(m.name(), image, names);
         }
         List<AddressRange> writes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.poolhit.sim.machine;
 
 import dev.poolhit.sim.memory.SparseMemory;
+import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -87,6 +88,6 @@ public final class BreakpointTable {
 
     /** Forgets every breakpoint without touching memory (the machine rebooted). */
     public void clear() {
-        java.util.Arrays.fill(used, false);
+        Arrays.fill(used, false);
     }
 }

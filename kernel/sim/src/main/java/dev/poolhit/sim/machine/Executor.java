@@ -9,7 +9,10 @@ import dev.poolhit.sim.workload.GroundTruthLog;
 import dev.poolhit.sim.workload.PoolEvent;
 import dev.poolhit.sim.workload.ThreadRole;
 import dev.poolhit.sim.workload.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,8 +32,8 @@ final class Executor {
     private EventProgram pendingProgram;
     private long sequence;
     /** Compiled points and ground-truth stacks per scenario: static, so events share them. */
-    private final java.util.Map<String, List<ExecutionPoint>> compiled = new java.util.HashMap<>();
-    private final java.util.Map<String, List<ExpectedFrame>> stacks = new java.util.HashMap<>();
+    private final Map<String, List<ExecutionPoint>> compiled = new HashMap<>();
+    private final Map<String, List<ExpectedFrame>> stacks = new HashMap<>();
 
     Executor(Machine machine, Workload workload, GroundTruthLog truth) {
         this.machine = machine;
@@ -106,7 +109,7 @@ final class Executor {
     private static List<ExpectedFrame> expectedStack(Scenario scenario, EventProgram program) {
         List<ScenarioFrame> frames = scenario.frames();
         List<Long> ips = program.checkSiteIps();
-        List<ExpectedFrame> stack = new java.util.ArrayList<>();
+        List<ExpectedFrame> stack = new ArrayList<>();
         for (int i = 0; i < ips.size(); i++) {
             stack.add(new ExpectedFrame(frames.get(i).image() + "!" + frames.get(i).function(), ips.get(i)));
         }
@@ -134,7 +137,7 @@ final class Executor {
 
     private StopEvent breakIn() {
         Scenario s = machine.boot().images().scenario("breakin-idle");
-        List<Long> ips = new java.util.ArrayList<>();
+        List<Long> ips = new ArrayList<>();
         for (ScenarioFrame f : s.frames()) {
             long base = machine.boot().imageBases().get(f.image());
             ips.add(base + (f.returnRva() != null ? f.returnRva() : f.breakRva() != null ? f.breakRva() : f.functionRva()));

@@ -11,9 +11,11 @@ import dev.poolhit.sim.kernel.Win7Offsets;
 import dev.poolhit.sim.memory.SparseMemory;
 import dev.poolhit.sim.workload.GroundTruthLog;
 import dev.poolhit.sim.workload.Workload;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A simulated Windows 7 SP1 x64 machine as a kernel debugger sees it: memory with real PE images
@@ -211,7 +213,7 @@ public final class Machine {
         breakInRequested = true;
         Thread t = runner;
         if (t != null) {
-            java.util.concurrent.locks.LockSupport.unpark(t);
+            LockSupport.unpark(t);
         }
     }
 
@@ -293,7 +295,7 @@ public final class Machine {
             boot.memory().put64(cpu.kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset(), current);
         }
         byte[] stream = new byte[16];
-        stream = java.util.Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));
+        stream = Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));
         SpecialRegisters special = cpu.special(processor);
         lastStop = new StopEvent(code, processor, config.processors(), thread.ethread(), rip, context, stream,
                 special.kernelDr6(), special.kernelDr7(), breakIn);

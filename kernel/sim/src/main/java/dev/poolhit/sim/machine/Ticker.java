@@ -1,5 +1,7 @@
 package dev.poolhit.sim.machine;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Time for the run loop's pacing, injected so tests never sleep: a fake ticker advances its clock
  * when asked to park. {@link #park} may return early (break-in wakes the running thread).
@@ -10,7 +12,7 @@ public interface Ticker {
     /** Waits up to {@code nanos}; returns early when {@link Thread#interrupt} or unpark hits the caller. */
     void park(long nanos);
 
-    /** The real clock ({@link System#nanoTime}) parking with {@link java.util.concurrent.locks.LockSupport}. */
+    /** The real clock ({@link System#nanoTime}) parking with {@link LockSupport}. */
     static Ticker system() {
         return new Ticker() {
             @Override
@@ -20,7 +22,7 @@ public interface Ticker {
 
             @Override
             public void park(long nanos) {
-                java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+                LockSupport.parkNanos(nanos);
             }
         };
     }

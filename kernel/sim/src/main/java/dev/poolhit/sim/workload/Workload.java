@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -25,7 +26,7 @@ public final class Workload {
     private static final int[] LEAK_SIZES = {0x28, 0x100, 0x200, 0x4d0, 0x1000, 0x2000};
     private static final String[] WORKER_TAGS = {"CM31", "File", "MmSt"};
     /** Tags whose callers ask for PagedPool (sim-images: MyfaultAllocBalanced, CmpLazyFlushWorker). */
-    private static final java.util.Set<String> PAGED_TAGS = java.util.Set.of("Lea1", "CM31");
+    private static final Set<String> PAGED_TAGS = Set.of("Lea1", "CM31");
 
     private final SplittableRandom random;
     private final WorkloadMix mix;
