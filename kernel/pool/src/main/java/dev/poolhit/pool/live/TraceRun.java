@@ -1,6 +1,5 @@
 package dev.poolhit.pool.live;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.pool.record.TraceRecorder;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.kd.KdTarget;
@@ -42,6 +41,7 @@ public final class TraceRun {
     private final KdTarget target;
     private final TraceRequest request;
     private final Set<Long> sites = new LinkedHashSet<>();
+    private final SiteStepper stepper;
     private Clock clock = Clock.systemUTC();
     private TraceProgress progress = TraceProgress.NONE;
     private int taken;
@@ -51,6 +51,7 @@ public final class TraceRun {
         this.session = session;
         this.target = session.target();
         this.request = request;
+        this.stepper = new SiteStepper(target);
     }
 
     /** The wall clock for hit times (injected in tests). */
@@ -107,6 +108,8 @@ public final class TraceRun {
         try {
             continueFromCurrentStop();
             result = loop(reader, pending, deadline);
+        } catch (SiteStepper.UnexpectedStop e) {
+            result = unrelated(e.stop());
         } catch (TargetException e) {
             result = failed(e);
         } finally {
@@ -188,7 +191,7 @@ public final class TraceRun {
             pending.complete(stop.pc(), stop.thread(), target.registers().get(Reg.RAX));
         }
         if (pending.anyWaitsAt(stop.pc())) {
-            stepOverOurBreakpoint(stop.pc());
+            stepper.stepOverOurBreakpoint(stop.pc());
         } else {
             target.removeBreakpoint(stop.pc());
         }
@@ -199,35 +202,17 @@ public final class TraceRun {
 
     private void continuePastSite(Stop stop) {
         if (request.strategy() == Strategy.PATCH && target.breakpoints().containsKey(stop.pc())) {
-            stepOverOurBreakpoint(stop.pc()); // the nop under it falls through into the stub's jmp back
+            stepper.stepOverOurBreakpoint(stop.pc()); // the nop under it falls through into the stub's jmp back
         } else {
             target.setInstructionPointer(stop.pc() + 1);
         }
         target.resume();
     }
 
-    /** Remove, single-step, re-insert: how a debugger gets past its own breakpoint. */
-    private void stepOverOurBreakpoint(long address) {
-        target.removeBreakpoint(address);
-        Optional<Stop> step = target.step(PoolHitTagSession.STOP_TIMEOUT);
-        if (step.isEmpty() || step.get().kind() != Stop.Kind.SINGLE_STEP) {
-            throw new dev.poolhit.target.UnwindException("single step past " + Hex.u64(address) + " did not report"
-                    + " STATUS_SINGLE_STEP: " + step.map(Stop::toString).orElse("no stop"));
-        }
-        target.setBreakpoint(address);
-    }
-
     /** The target sits at a break-in or an earlier hit: get past a hard-coded int 3 first. */
     private void continueFromCurrentStop() {
-        Stop stop = target.lastStop().orElseThrow(() -> new dev.poolhit.target.TargetRunningException(
-                "cannot trace: target is running, expected broken in with PoolHitTag armed"));
-        if (stop.kind() == Stop.Kind.BREAKPOINT && target.breakpoints().containsKey(stop.pc())) {
-            stepOverOurBreakpoint(stop.pc());
-        } else if (stop.kind() == Stop.Kind.BREAKPOINT && target.registers().rip() == stop.pc()
-                && target.read(stop.pc(), 1)[0] == INT3) {
-            target.setInstructionPointer(stop.pc() + 1);
-        }
-        target.resume();
+        stepper.resumeFromCurrentStop(target.lastStop().orElseThrow(() -> new dev.poolhit.target.TargetRunningException(
+                "cannot trace: target is running, expected broken in with PoolHitTag armed")));
     }
 
     private TraceResult timedOut(PendingHits pending) {

@@ -4,6 +4,7 @@ import dev.poolhit.kd.protocol.GetVersion64;
 import dev.poolhit.kd.protocol.KdDebuggerData64;
 import dev.poolhit.kd.protocol.KdDebuggerDataField;
 import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.protocol.KdTimeoutException;
 import dev.poolhit.kd.protocol.NewState;
 import dev.poolhit.kd.protocol.StateChange64;
 import dev.poolhit.kd.session.KdClient;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 /** The attach sequence of kd-protocol.md 10.1: break-in, sync, first exception stop, then discovery. */
 final class Attach {
     private static final int DBG_CONTINUE = 0x00010002;
+    /** How long the target may stay silent after an announcement before we break in again. */
+    static final Duration QUIET = Duration.ofSeconds(2);
     private static final System.Logger LOG = System.getLogger(Attach.class.getName());
 
     private final KdSession session;
@@ -44,12 +47,27 @@ final class Attach {
         while (change.is(NewState.LOAD_SYMBOLS)) {
             LOG.log(System.Logger.Level.DEBUG, "load symbols during attach: " + change.loadSymbolsPath());
             client.continue2(DBG_CONTINUE, false, 0);
-            if (options.breakInOnConnect()) {
-                session.breakIn();
-            }
-            change = client.awaitStateChange(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
+            change = nextChange(deadline);
         }
         stopped.accept(change);
+    }
+
+    /**
+     * The next state change. The break-in sent before sync normally stops the target once its
+     * announcements are done; only after a quiet {@link #QUIET} is another break-in sent (a second
+     * pending break-in would stop the target again later, unasked).
+     */
+    private StateChange64 nextChange(long deadline) throws KdException {
+        long quiet = Math.min(QUIET.toNanos(), Math.max(1, deadline - clock.nanoTime()));
+        try {
+            return client.awaitStateChange(Duration.ofNanos(quiet));
+        } catch (KdTimeoutException e) {
+            if (!options.breakInOnConnect()) {
+                throw e;
+            }
+            session.breakIn();
+            return client.awaitStateChange(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
+        }
     }
 
     /** GetVersion, KdDebuggerDataBlock and the processors; null fields never guessed. */

@@ -1,8 +1,6 @@
 package dev.poolhit.target.kd;
 
 import dev.poolhit.common.Hex;
-import dev.poolhit.kd.protocol.Amd64Context;
-import dev.poolhit.kd.protocol.Amd64Register;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.protocol.ManipulateState;
 import dev.poolhit.kd.session.KdClient;
@@ -23,11 +21,9 @@ import dev.poolhit.target.stack.StackTrace;
 import dev.poolhit.target.symbol.Location;
 import dev.poolhit.target.symbol.SymbolStatus;
 import dev.poolhit.target.symbol.Symbolizer;
-import dev.poolhit.target.unwind.Reg;
 import dev.poolhit.target.unwind.Registers;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +60,7 @@ public final class KdTarget implements AutoCloseable {
     private final CachedMemory memory;
     private final CodeEdits edits;
     private final SymbolTables tables;
-    private final Map<Integer, Amd64Context> contexts = new HashMap<>();
+    private final RegisterCache registers;
     private TargetInfo info;
     private volatile ModuleView view;
     private volatile Stop lastStop;
@@ -75,6 +71,7 @@ public final class KdTarget implements AutoCloseable {
         this.client = new KdClient(session, options.requestTimeout());
         this.clock = link.clock();
         this.raw = new KdMemory(client);
+        this.registers = new RegisterCache(client);
         PatchTable patches = new PatchTable();
         this.memory = new CachedMemory(raw, patches, ManipulateState.MAX_DATA);
         this.edits = new CodeEdits(client, raw, memory, patches);
@@ -187,27 +184,22 @@ public final class KdTarget implements AutoCloseable {
     }
 
     public Registers registers(int processor) {
-        Amd64Context c = context(processor);
-        long[] gpr = new long[Reg.values().length];
-        for (Reg r : Reg.values()) {
-            gpr[r.ordinal()] = c.get(Amd64Register.valueOf(r.name()));
+        requireBroken("read registers");
+        try {
+            return registers.registers(processor);
+        } catch (KdException e) {
+            throw fail("GetContext on processor " + processor, e);
         }
-        return Registers.of(c.rip(), gpr);
     }
 
     /** Moves RIP of the stopped processor (e.g. past a hard-coded {@code int 3}); written at once. */
     public void setInstructionPointer(long rip) {
         int cpu = requireStop("set RIP").processor();
-        Amd64Context changed = context(cpu).with(Amd64Register.RIP, rip);
         try {
-            Uninterrupted.run(() -> {
-                client.setContext(cpu, changed);
-                return null;
-            });
+            registers.setRip(cpu, rip);
         } catch (KdException e) {
             throw fail("SetContext on processor " + cpu, e);
         }
-        contexts.put(cpu, changed);
     }
 
     public List<StackFrame> stack(int maxFrames) {
@@ -306,35 +298,20 @@ public final class KdTarget implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "
                     + change.loadSymbolsPath());
         }
-        contexts.clear(); // the waiter continues the target right after this: a new break epoch
+        registers.clear(); // the waiter continues the target right after this: a new break epoch
         memory.invalidate();
     }
 
     private void continueWith(boolean trace) {
-        Stop stop = requireStop(trace ? "single-step" : "resume");
-        int status = stop.kind() == Stop.Kind.EXCEPTION ? DBG_EXCEPTION_HANDLED : DBG_CONTINUE;
+        requireStop(trace ? "single-step" : "resume");
         try {
-            client.continue2(status, trace, 0);
+            client.continue2(DBG_EXCEPTION_HANDLED, trace, 0); // every Stop is an exception: WinDbg's 'g'
         } catch (KdException e) {
             throw fail(trace ? "single-step" : "continue", e);
         } finally {
-            contexts.clear();
+            registers.clear();
             memory.invalidate();
         }
-    }
-
-    private Amd64Context context(int processor) {
-        requireBroken("read registers");
-        Amd64Context c = contexts.get(processor);
-        if (c == null) {
-            try {
-                c = Uninterrupted.call(() -> client.getContext(processor));
-            } catch (KdException e) {
-                throw fail("GetContext on processor " + processor, e);
-            }
-            contexts.put(processor, c);
-        }
-        return c;
     }
 
     private Stop requireStop(String what) {
