@@ -3,6 +3,7 @@ package dev.poolhit.sim.memory;
 import dev.poolhit.common.LittleEndian;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Sparse 64-bit virtual memory of 4 KiB pages. Addresses are unsigned; a page exists once
@@ -51,6 +52,7 @@ public final class SparseMemory {
     }
 
     private int copy(long address, byte[] buffer, int offset, int length, boolean write) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
         int done = 0;
         while (done < length) {
             long at = address + done;
