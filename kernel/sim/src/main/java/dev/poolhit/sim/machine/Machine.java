@@ -198,11 +198,16 @@ public final class Machine {
         }
         runner = Thread.currentThread();
         try {
-            if (config.rebootAfterEvents() > 0 && executor.eventsPerformed() >= config.rebootAfterEvents()) {
-                powerOn();
-                return Optional.empty();
+            long budget = maxEvents;
+            if (config.rebootAfterEvents() > 0) {
+                long left = config.rebootAfterEvents() - executor.eventsPerformed();
+                if (left <= 0) {
+                    powerOn();
+                    return Optional.empty();
+                }
+                budget = Math.min(budget, left);
             }
-            return executor.run(maxEvents, trace);
+            return executor.run(budget, trace);
         } finally {
             runner = null;
         }
@@ -227,15 +232,17 @@ public final class Machine {
         return bootCount;
     }
 
-
+    /** Every allocation and free since the last boot (thread-safe; readable while running). */
     public GroundTruthLog groundTruth() {
         return truth;
     }
 
+    /** Addresses of the kernel globals, processes, threads and processors of the current boot. */
     public KernelState kernel() {
         return boot.kernel();
     }
 
+    /** The mapped images in load order (kernel modules first), for load-symbols state changes. */
     public List<LoadedImage> images() {
         return boot.loaded();
     }

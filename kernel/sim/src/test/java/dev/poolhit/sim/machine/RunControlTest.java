@@ -168,6 +168,17 @@ class RunControlTest {
         assertEquals(0xffffff0fL, LittleEndian.u32(tag, 0), "PoolHitTag back to its idle value");
     }
 
+    @Test
+    void rebootKnobRebootsAfterThatManyEvents() {
+        Machine machine = Machine.boot(new MachineConfig(3, dev.poolhit.sim.workload.WorkloadMix.DEFAULT, 0, 2, 300),
+                TestImages.load(), new FakeTicker());
+        assertTrue(machine.run(1000).isEmpty());
+        assertEquals(300, machine.groundTruth().size(), "stopped at the reboot point");
+        assertTrue(machine.run(1000).isEmpty());
+        assertEquals(2, machine.bootCount());
+        assertEquals(0, machine.groundTruth().size());
+    }
+
     private static GroundTruthEntry last(Machine machine) {
         List<GroundTruthEntry> entries = machine.groundTruth().entries();
         return entries.get(entries.size() - 1);
