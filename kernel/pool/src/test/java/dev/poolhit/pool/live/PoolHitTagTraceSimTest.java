@@ -85,6 +85,19 @@ class PoolHitTagTraceSimTest {
         assertEquals(TargetState.RUNNING, live.target.state());
     }
 
+    @Test
+    void traceInfoNamesTheTargetAndItsModulesWithTheirPdbs() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(5), java.time.ZoneOffset.UTC);
+        dev.poolhit.pool.trace.TraceInfo info = LiveTraces.info(live.target, "live sim", LEA2, clock);
+        assertEquals("Windows build 7601 x64 (free), 2 processors, kernel base fffff800`02a00000", info.targetVersion());
+        assertEquals(5_000_000_000L, info.started());
+        List<dev.poolhit.pool.trace.ModuleInfo> modules = LiveTraces.modules(live.target);
+        assertEquals(List.of("nt", "myfault"), modules.stream().map(m -> m.name()).toList());
+        assertEquals("ntkrnlmp.pdb", modules.get(0).pdbName());
+        assertTrue(modules.get(0).pdbGuid().matches("[0-9A-F]{32}"), modules.get(0).pdbGuid());
+        assertEquals(live.target.info().kernBase(), modules.get(0).base());
+    }
+
     private TraceSnapshot traceAndCheck(TraceRequest request) {
         List<Integer> progress = new ArrayList<>();
         TraceRecorder recorder = LiveSim.recorder(LEA2);

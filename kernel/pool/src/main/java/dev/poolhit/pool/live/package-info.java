@@ -1,0 +1,21 @@
+/**
+ * The live PoolHitTag investigation over a {@link dev.poolhit.target.kd.KdTarget}: arm
+ * {@code nt!PoolHitTag} ({@link dev.poolhit.pool.live.PoolHitTagSession}), record hits into a
+ * {@code TraceRecorder} ({@link dev.poolhit.pool.live.TraceRun}), and put the target back
+ * ({@link dev.poolhit.pool.live.Restorer}).
+ *
+ * <pre>{@code
+ * KdTarget target = KdTarget.open("tcp:127.0.0.1:5555", KdTargetOptions.defaults().withSymbolPath(path));
+ * PoolHitTagSession s = PoolHitTagSession.locate(target);        // or .at(target, address)
+ * s.arm(PoolTag.parse("Lea2"));                                    // saves the old value for restore
+ * TraceResult r = s.trace(TraceRequest.of(500)).progress(bar).run(recorder);
+ * RestoreReport done = s.restorer().restore();
+ * }</pre>
+ *
+ * <p>Global exceptions: every target access may throw an unchecked
+ * {@link dev.poolhit.target.TargetException} ({@code TargetDisconnectedException} when the link is
+ * gone, {@code TargetRunningException} when the target must be broken in,
+ * {@code MemoryAccessException}, {@code SymbolException} when PoolHitTag cannot be located).
+ * A trace never throws for the ways it ends; those are in {@link dev.poolhit.pool.live.TraceResult}.
+ */
+package dev.poolhit.pool.live;
