@@ -153,6 +153,22 @@ class KernelClientTests(unittest.TestCase):
         self.assertEqual(updates[-1]["content"]["data"]["text/plain"], "done")
         self.assertFalse([m for m in outputs if m["msg_type"] == "execute_result"])
 
+    def test_stdin_round_trip_and_clean_error_without_stdin(self):
+        msg_id = self.kc.execute('var typed = new Scanner(System.in).nextLine();\ntyped.toUpperCase()',
+                                 allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=ks.TIMEOUT)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.kc.input("lea2")
+        self.assertEqual(ks.shell_reply(self.kc, msg_id)["content"]["status"], "ok")
+        result = [m for m in ks.iopub_for(self.kc, msg_id) if m["msg_type"] == "execute_result"]
+        self.assertEqual(result[0]["content"]["data"]["text/plain"], "LEA2")
+        msg_id = self.kc.execute("new Scanner(System.in).nextLine()", allow_stdin=False)
+        reply = ks.shell_reply(self.kc, msg_id)
+        outputs = ks.iopub_for(self.kc, msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(self.errors_of(outputs)[0]["content"]["traceback"][0],
+                         "\x1b[0;31mjava.util.NoSuchElementException: No line found\x1b[0m")
+
     def test_magic_and_java_share_one_cell_and_variables_persist(self):
         self.assert_ok("var shared = new ArrayList<String>();\nshared.add(\"a\");")
         outputs = self.assert_ok("%lsmagic\nshared.size()")

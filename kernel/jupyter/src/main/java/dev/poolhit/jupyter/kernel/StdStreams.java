@@ -1,6 +1,7 @@
 package dev.poolhit.jupyter.kernel;
 
 import io.github.spencerpark.jupyter.kernel.JupyterIO;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -8,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns System.out and System.err for the whole process: both go through a
+ * Owns System.out, System.err (and System.in while a cell runs) for the whole process: both go through a
  * {@link BatchingOutput}, which forwards to the running cell's Jupyter streams and is drained
  * every {@value #DRAIN_MILLIS} ms by a daemon timer, so long cells show output as it comes.
  */
@@ -18,6 +19,7 @@ final class StdStreams {
     private final BatchingOutput out;
     private final BatchingOutput err;
     private final ScheduledExecutorService timer;
+    private final InputStream processIn = System.in;
 
     StdStreams() {
         this.out = new BatchingOutput(System.out);
@@ -36,9 +38,11 @@ final class StdStreams {
         timer.scheduleWithFixedDelay(this::drain, DRAIN_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Routes output to the cell's streams and System.in to Jupyter's stdin (input_request). */
     void attach(JupyterIO io) {
         out.attach(io.out);
         err.attach(io.err);
+        System.setIn(io.in);
     }
 
     void detach() {
@@ -46,6 +50,7 @@ final class StdStreams {
         System.err.flush();
         out.detach();
         err.detach();
+        System.setIn(processIn);
     }
 
     /** Sends everything buffered now, e.g. before a display_data so ordering is kept. */
