@@ -46,9 +46,9 @@ class CompactLayoutAgreementTest {
             Hit hit = snapshot.hit(h);
             assertEquals(h, hits.intColumn("hit").get(h));
             assertEquals(hit.kind().label(), hits.getString(h, "kind"));
-            assertEquals(hit.address(), (long) hits.longColumn("address").getLong(h));
-            assertEquals(hit.size(), (long) hits.longColumn("size").getLong(h));
-            assertEquals(hit.thread(), (long) hits.longColumn("thread").getLong(h));
+            assertEquals(hit.address(), hits.longColumn("address").getLong(h));
+            assertEquals(hit.size(), hits.longColumn("size").getLong(h));
+            assertEquals(hit.thread(), hits.longColumn("thread").getLong(h));
             assertEquals(hit.frames().size(), hits.intColumn("depth").get(h));
             assertEquals(hit.siteText(), hits.getString(h, "site"));
         }

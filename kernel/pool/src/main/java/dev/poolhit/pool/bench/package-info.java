@@ -1,0 +1,2 @@
+/** A seeded generator of realistic large traces, and the benchmark that prints issue 11's figures. */
+package dev.poolhit.pool.bench;

@@ -1,0 +1,2 @@
+/** {@code %import-kd-log}: WinDbg/kd logs of {@code k} output into a trace. */
+package dev.poolhit.pool.kdlog;
