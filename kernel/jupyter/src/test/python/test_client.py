@@ -104,7 +104,8 @@ class KernelClientTests(unittest.TestCase):
 
     def test_exactly_one_error_message_per_failing_cell(self):
         for code in ['throw new RuntimeException("x");', "int broken = ;", "%nosuchmagic",
-                     "%help --bogus", "undefinedVariable + 1", '%help\nint a = "text";']:
+                     "%help --bogus", "undefinedVariable + 1", '%help\nint a = "text";', "%%nosuch",
+                     "%%nosuch --x\nbody", "%help 'unterminated"]:
             with self.subTest(code=code):
                 reply, outputs, _ = self.run_cell(code)
                 self.assertEqual(reply["content"]["status"], "error")

@@ -29,8 +29,8 @@ public final class MagicHelp {
         StringBuilder text = new StringBuilder("""
                 PoolHit kernel: a cell is Java 17 (JShell, in the kernel's own JVM) and/or magics.
                 The last expression of a cell is displayed: Tablesaw tables as tables, charts as SVG.
-                In every cell: tech.tablesaw.api.*, java.util.*, display(obj) -> id,
-                updateDisplay(id, obj), Charts.bar|barh|line|scatter(table, "x", "y").
+                In every cell: tech.tablesaw.api.*, java.util.*, Charts.bar|barh|line|scatter(table, "x", "y"),
+                and var h = display(obj); h.update(newObj) for output that updates in place.
 
                 Magics (%help NAME for details; Tab completes names and options, Shift+Tab shows help):
                 """);
