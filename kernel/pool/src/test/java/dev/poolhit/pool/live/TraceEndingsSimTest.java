@@ -9,6 +9,7 @@ import dev.poolhit.pool.record.TraceRecorder;
 import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.sim.kd.LinkKnobs;
 import dev.poolhit.sim.kd.SimConfig;
+import dev.poolhit.sim.kd.SimulatedTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
 import java.nio.file.Path;
@@ -94,6 +95,36 @@ class TraceEndingsSimTest {
         assertEquals(live.target.info().breakpointWithStatus(), stop.pc());
         assertArrayEquals(IDLE, live.simBytes(live.machine.kernel().globals().poolHitTag(), 4));
         assertTrue(poke.isDone());
+    }
+
+    @Test
+    void theDeadlineEndsTheTraceBrokenInWithItsHits() throws Exception {
+        dev.poolhit.kd.transport.ManualClock clock = new dev.poolhit.kd.transport.ManualClock();
+        SimulatedTarget sim = SimulatedTarget.start(SimConfig.DEFAULT.withEventsPerSecond(0));
+        try (dev.poolhit.target.kd.KdTarget target = dev.poolhit.target.kd.KdTarget.attach(
+                dev.poolhit.kd.transport.kdcom.KdcomLink.open(sim.hostEnd(), clock),
+                dev.poolhit.target.kd.KdTargetOptions.defaults().withSymbolPath(LiveSim.pdbFolder(symbols)))) {
+            PoolHitTagSession session = PoolHitTagSession.locate(target);
+            session.arm(PoolTag.parse("Zzzz")); // never allocated: only the deadline can end this trace
+            Future<TraceResult> running = executor.submit(() -> session.trace(TraceRequest.of(5)
+                    .withTimeout(java.time.Duration.ofSeconds(3))).run(LiveSim.recorder(LEA2)));
+            long realLimit = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!running.isDone() && System.nanoTime() < realLimit) {
+                if (clock.waiting() > 0) {
+                    clock.advance(java.time.Duration.ofMillis(20)); // only while the trace waits
+                }
+                // pacing, not waiting for time: the simulator answers a break-in in real time
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            TraceResult result = running.get();
+            assertEquals(TraceEnd.TIMEOUT, result.end(), result.message());
+            assertEquals("deadline 3 s passed after 0 hits", result.message());
+            assertEquals(TargetState.BROKEN, target.state());
+            assertEquals(target.info().breakpointWithStatus(), target.lastStop().orElseThrow().pc());
+            assertTrue(session.restorer().restore().restored());
+        } finally {
+            sim.close();
+        }
     }
 
     @Test
