@@ -54,10 +54,8 @@ public final class LeakReport {
         List<LeakStack> ranked = new ArrayList<>();
         for (int s = 0; s < stacks; s++) {
             if (count[s] > 0) {
-                List<String> sites = callSites(t, s);
-                String caller = sites.isEmpty() ? Missing.TEXT : sites.get(callerFrame(t, s));
                 ranked.add(new LeakStack(s, count[s], bytes[s], unknown[s], first[s], last[s],
-                        caller, sites));
+                        caller(t, s), callSites(t, s)));
             }
         }
         ranked.sort(Comparator.comparingLong(LeakStack::bytes).reversed()
@@ -109,6 +107,12 @@ public final class LeakReport {
     /** The memleak-style text: a summary line, then each of the top {@code n} stacks. */
     public String text(int n) {
         return LeakText.render(summary, ranked.subList(0, Math.min(n, ranked.size())), n);
+    }
+
+    /** The call site a stack is blamed on: the frame just below the pool routines. */
+    static String caller(TraceSnapshot t, int s) {
+        List<String> sites = callSites(t, s);
+        return sites.isEmpty() ? Missing.TEXT : sites.get(callerFrame(t, s));
     }
 
     private static List<String> callSites(TraceSnapshot t, int s) {

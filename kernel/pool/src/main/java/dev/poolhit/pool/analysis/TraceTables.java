@@ -155,6 +155,21 @@ public final class TraceTables {
     }
 
     /**
+     * Chart series: {@code stack_id, caller, hits, allocs, frees}, most hit stack first (ties by stack id); the
+     * caller (the frame just below the pool routines) labels the bar. Name {@code hits_per_stack}.
+     */
+    public Table hitsPerStack() {
+        Table stacks = stacks();
+        StringColumn caller = StringColumn.create("caller");
+        for (int s = 0; s < t.stackCount(); s++) {
+            caller.append(LeakReport.caller(t, s));
+        }
+        Table out = Table.create("hits_per_stack", stacks.intColumn("stack_id"), caller,
+                stacks.intColumn("hits"), stacks.intColumn("allocs"), stacks.intColumn("frees"));
+        return out.sortOn("-hits", "stack_id");
+    }
+
+    /**
      * Allocations never freed within the trace: {@code hit, time, tag, size, address, thread,
      * process, stack_id, signature, address_reused} (see {@link Pairing#addressReused}).
      */

@@ -112,6 +112,15 @@ class TraceTablesTest {
     }
 
     @Test
+    void hitsPerStackIsTheChartSeriesMostHitFirst() {
+        Table t = TraceTables.of(sample()).hitsPerStack();
+        assertEquals("hits_per_stack", t.name());
+        assertEquals("stack_id:INTEGER caller:STRING hits:INTEGER allocs:INTEGER frees:INTEGER", types(t));
+        assertEquals(List.of(0, 1, 2), t.intColumn("stack_id").asList());
+        assertEquals(List.of("myfault+0x1634", "ndis+0x2230", "ndis+0x2400"), t.stringColumn("caller").asList());
+    }
+
+    @Test
     void stackFramesHoldEachStackOnce() {
         Table t = TraceTables.of(sample()).stackFrames();
         assertEquals("stack_frames", t.name());
