@@ -340,6 +340,9 @@ ExpFreeBigPool:
 # Hand-written unwind data. UNWIND_INFO: version|flags<<3, prolog size, code count, frame reg;
 # UNWIND_CODE: prolog offset, op | info<<4 (op 0 PUSH_NONVOL, 1 ALLOC_LARGE, 2 ALLOC_SMALL,
 # 4 SAVE_NONVOL); registers rbx=3 rsi=6 rdi=7 r12=12. Codes are in reverse prolog order.
+# The code count is the number of slots the ops use (ALLOC_LARGE 16-bit form and SAVE_NONVOL
+# take two), not the number of ops; an odd count is followed by one padding slot (not counted),
+# so the next UNWIND_INFO (or a chained RUNTIME_FUNCTION) stays DWORD-aligned.
     .section .xdata,"dr"
     .p2align 2
 .Lxd_small:
@@ -365,12 +368,13 @@ ExpFreeBigPool:
     .byte .Lfree_p2-ExFreePoolWithTag, 0x60           # PUSH_NONVOL rsi
     .byte .Lfree_p1-ExFreePoolWithTag, 0x30           # PUSH_NONVOL rbx
 .Lxd_bfree:
-    .byte 1, .Lbfree_p4-ExpFreeBigPool, 4, 0
+    .byte 1, .Lbfree_p4-ExpFreeBigPool, 5, 0         # 5 slots: SAVE_NONVOL takes two
     .byte .Lbfree_p4-ExpFreeBigPool, 0x42             # ALLOC_SMALL 0x28
     .byte .Lbfree_p3-ExpFreeBigPool, 0x70             # PUSH_NONVOL rdi
     .byte .Lbfree_p2-ExpFreeBigPool, 0x60             # PUSH_NONVOL rsi
     .byte .Lbfree_p1-ExpFreeBigPool, 0x34             # SAVE_NONVOL rbx, [rsp+0x40]
     .short 8
+    .short 0                                          # padding slot: the array has an even count
 # Cold stubs: no codes of their own, UNW_FLAG_CHAININFO (4 << 3), then the parent's RUNTIME_FUNCTION.
 .Lxd_small_hit:
     .byte 0x21, 0, 0, 0
