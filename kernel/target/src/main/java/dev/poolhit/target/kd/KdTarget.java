@@ -65,6 +65,7 @@ public final class KdTarget implements AutoCloseable {
     private volatile ModuleView view;
     private volatile Stop lastStop;
     private volatile boolean lost;
+    private volatile int reboots;
 
     private KdTarget(PacketLink link, KdTargetOptions options) {
         this.session = new KdSession(link, options.session(), options.listener());
@@ -118,6 +119,11 @@ public final class KdTarget implements AutoCloseable {
     /** The stop the target is in (empty while running). */
     public Optional<Stop> lastStop() {
         return state() == TargetState.BROKEN ? Optional.ofNullable(lastStop) : Optional.empty();
+    }
+
+    /** Reboots noticed since attach (the kernel announced its image again). */
+    public int reboots() {
+        return reboots;
     }
 
     /** Break epochs so far: values read in an older epoch are stale. */
@@ -293,6 +299,13 @@ public final class KdTarget implements AutoCloseable {
     }
 
     private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
+        if (info != null && !change.loadSymbols().unloadSymbols() && change.loadSymbols().baseOfDll() == info.kernBase()) {
+            // the kernel announces itself only at boot: the target rebooted and our breakpoints and patches are gone
+            LOG.log(System.Logger.Level.INFO, "target rebooted: forgetting " + edits.breakpoints().size()
+                    + " breakpoints and " + edits.patches().size() + " patches");
+            edits.forget();
+            reboots++;
+        }
         if (info != null) {
             view = ModuleView.of(Attach.modules(memory, info, view.modules()), memory, tables);
             LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "

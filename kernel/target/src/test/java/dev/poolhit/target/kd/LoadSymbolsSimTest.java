@@ -27,6 +27,9 @@ class LoadSymbolsSimTest {
             assertEquals(2, target.modules().all().size());
             Stop first = target.lastStop().orElseThrow();
             target.setInstructionPointer(first.pc() + 1);
+            long freePool = target.resolve("nt!ExFreePoolWithTag").orElseThrow();
+            target.setBreakpoint(freePool + 1);
+            target.patch(freePool + 2, (byte) 0x90);
             target.resume();
             sim.reboot();
             assertTrue(target.awaitStop(Duration.ofMillis(300)).isEmpty(), "announcements are not stops");
@@ -35,6 +38,8 @@ class LoadSymbolsSimTest {
             assertEquals(target.info().breakpointWithStatus(), stop.pc());
             assertEquals(List.of("nt", "myfault"), target.modules().all().stream().map(m -> m.name()).toList());
             assertEquals(2, sim.machine().bootCount());
+            assertEquals(1, target.reboots());
+            assertTrue(target.breakpoints().isEmpty() && target.patches().isEmpty(), "a reboot took our edits with it");
         }
     }
 }
