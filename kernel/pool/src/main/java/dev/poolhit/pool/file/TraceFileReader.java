@@ -23,12 +23,14 @@ import java.util.zip.ZipInputStream;
  * Reads a trace file entry by entry, in file order, through the local headers (so a file
  * without a central directory, left by a writer that died, reads too). Each entry's rows are
  * checked and committed only once the entry ended intact; an entry that breaks off ends the
- * read and is reported in the notes. Bounds: {@value #MAX_JSON} bytes of JSON per entry,
+ * read and is reported in the notes. Bounds, so that a hostile file cannot exhaust memory:
+ * {@value #MAX_JSON} bytes of JSON per entry, {@value #MAX_ENTRY_ROWS} rows per CSV entry,
  * {@value #MAX_HITS} hits, {@value #MAX_DEPTH} frames per stack.
  */
 final class TraceFileReader {
     static final int MAX_JSON = 1 << 20;
-    static final int MAX_HITS = 50_000_000;
+    static final int MAX_HITS = 10_000_000;
+    static final int MAX_ENTRY_ROWS = 1_000_000;
     static final int MAX_DEPTH = 4096;
     static final long MAX_SKIPPED = 256L << 20;
     private static final Pattern CHUNK = Pattern.compile("(modules|stacks|hits)-\\d{6}\\.csv");
@@ -145,9 +147,14 @@ final class TraceFileReader {
         }
         List<Object> rows = new ArrayList<>();
         ChunkRows decoder = new ChunkRows(trace, table);
+        int count = 0;
         for (List<String> rec = r.next(); rec != null; rec = r.next()) {
             if (rec.size() == 1 && rec.get(0).isEmpty()) {
                 continue;
+            }
+            if (++count > MAX_ENTRY_ROWS) {
+                throw new TraceFileException(where(name, r.recordLine()) + ": more than " + MAX_ENTRY_ROWS
+                        + " rows in one entry (PoolHit writes at most " + TraceFileWriter.HITS_PER_ENTRY + " hits per entry)");
             }
             try {
                 decoder.add(new Fields(header, rec), rows);
