@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns System.out, System.err (and System.in while a cell runs) for the whole process: both go through a
- * {@link BatchingOutput}, which forwards to the running cell's Jupyter streams and is drained
+ * Owns System.out and System.err for the whole process (and System.in while a cell runs). Output
+ * goes through a {@link BatchingOutput}, which forwards to the running cell's Jupyter streams and is drained
  * every {@value #DRAIN_MILLIS} ms by a daemon timer, so long cells show output as it comes.
  */
 final class StdStreams {
