@@ -21,11 +21,26 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final AtomicLong keys = new AtomicLong();
+    private final Object lock = new Object();
     private volatile Thread running;
-    private volatile boolean stopRequested;
+    private boolean stopRequested;
 
     Object takeValue(String key) {
         return key == null ? null : values.remove(key);
+    }
+
+    /** Forgets an earlier stop request; called when a new cell starts. */
+    void clearStop() {
+        synchronized (lock) {
+            stopRequested = false;
+        }
+    }
+
+    /** True once {@link #stop()} was called for the current cell. */
+    boolean stopRequested() {
+        synchronized (lock) {
+            return stopRequested;
+        }
     }
 
     @Override
@@ -41,15 +56,18 @@ final class CellExecutionControl extends DirectExecutionControl {
                 failure[0] = t;
             }
         }, "poolhit-cell", CELL_STACK_BYTES);
-        stopRequested = false;
-        running = cell;
-        cell.start();
+        synchronized (lock) { // a stop either sees this thread running or is seen here
+            if (!stopRequested) {
+                cell.start();
+                running = cell;
+            }
+        }
         try {
             cell.join();
         } finally {
             running = null;
         }
-        if (stopRequested) {
+        if (stopRequested()) {
             throw new UserException("cell interrupted", STOPPED_CLASS, new StackTraceElement[0]);
         }
         if (failure[0] != null) {
@@ -64,17 +82,21 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Interrupts the running snippet; a snippet that ignores the interrupt (a busy loop) is
-     * stopped hard after a short grace period, because JDK 17 JShell offers nothing else.
+     * Stops the current cell: the running snippet is interrupted, and one that ignores the
+     * interrupt (a busy loop) is stopped hard after a short grace period, because JDK 17 JShell
+     * offers nothing else; snippets not started yet do not run.
      */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
-        Thread cell = running;
-        if (cell == null) {
-            return;
+        Thread cell;
+        synchronized (lock) {
+            stopRequested = true;
+            cell = running;
         }
-        stopRequested = true;
+        if (cell == null) {
+            return; // between snippets: the flag stops the cell before its next snippet runs
+        }
         cell.interrupt();
         try {
             cell.join(STOP_GRACE_MILLIS);

@@ -75,6 +75,9 @@ public final class JavaEvaluator implements AutoCloseable {
         String remaining = code;
         Optional<Object> last = Optional.empty();
         while (!remaining.isBlank()) {
+            if (control.stopRequested()) {
+                throw new CellInterruptedException();
+            }
             int start = code.length() - remaining.length(); // JShell's source keeps leading blanks
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == Completeness.EMPTY) {
@@ -181,11 +184,22 @@ public final class JavaEvaluator implements AutoCloseable {
         return docs;
     }
 
-    /** Interrupts the running snippet, if any; callable from any thread. */
+    /** Marks the start of a cell: forgets a stop request left over from an earlier one. */
+    public void beginCell() {
+        control.clearStop();
+    }
+
+    /** True when the current cell was asked to stop. */
+    public boolean stopRequested() {
+        return control.stopRequested();
+    }
+
+    /**
+     * Stops the current cell from any thread: interrupts the running snippet, and no further
+     * snippet of the cell starts (until {@link #beginCell()}).
+     */
     public void stop() {
-        if (shell.isDone()) {
-            control.stop();
-        }
+        control.stop();
     }
 
     @Override

@@ -30,9 +30,13 @@ final class CellRunner {
     }
 
     Optional<Object> run(String cell) throws Exception {
+        java.beginCell();
         List<CellPart> parts = CellParser.parse(cell);
         Optional<Object> last = Optional.empty();
         for (int i = 0; i < parts.size(); i++) {
+            if (java.stopRequested()) { // an interrupt between parts ends the cell too
+                throw new CellInterruptedException();
+            }
             CellPart part = parts.get(i);
             if (part instanceof CellPart.Java code) {
                 last = java.eval(code.code());
