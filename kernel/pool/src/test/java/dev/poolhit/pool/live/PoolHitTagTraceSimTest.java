@@ -76,6 +76,17 @@ class PoolHitTagTraceSimTest {
     }
 
     @Test
+    void theShutdownHookRestoresARunningTarget() {
+        traceAndCheck(TraceRequest.of(3));
+        live.target.resume(); // still armed, running: the kernel is going away
+        session.restorer().shutdownHook().run();
+        assertEquals(0, live.machine.breakpointCount());
+        live.target.breakIn();
+        live.target.awaitStop(Duration.ofSeconds(10)).orElseThrow();
+        assertEquals(PoolTag.IDLE, session.current());
+    }
+
+    @Test
     void restoreIsIdempotent() {
         traceAndCheck(TraceRequest.of(3));
         assertTrue(session.restorer().restore().restored());
