@@ -1,0 +1,31 @@
+package dev.poolhit.jupyter.investigate;
+
+import dev.poolhit.common.Hex;
+import dev.poolhit.jupyter.magic.MagicCall;
+import dev.poolhit.target.kd.KdTarget;
+import java.util.OptionalLong;
+
+/** Reads an address argument: hex ({@code fffff800`02a00000}, {@code 0x...}) or a symbol ({@code nt!PoolHitTag}). */
+final class Addresses {
+    private Addresses() {}
+
+    static long hex(MagicCall call, String what, String text) {
+        try {
+            return Hex.parseAddress(text);
+        } catch (NumberFormatException e) {
+            throw call.usageError(what + ": " + e.getMessage());
+        }
+    }
+
+    static long resolve(MagicCall call, KdTarget target, String text) {
+        if (!text.contains("!")) {
+            return hex(call, "ADDR", text);
+        }
+        OptionalLong at = target.resolve(text);
+        if (at.isEmpty()) {
+            throw new InvestigationException("SymbolNotFound", "cannot resolve '" + text
+                    + "': no such symbol in the loaded modules; %symbols shows what each module has");
+        }
+        return at.getAsLong();
+    }
+}

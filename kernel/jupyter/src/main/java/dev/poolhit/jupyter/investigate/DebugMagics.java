@@ -1,0 +1,129 @@
+package dev.poolhit.jupyter.investigate;
+
+import dev.poolhit.jupyter.display.Display;
+import dev.poolhit.jupyter.magic.Magic;
+import dev.poolhit.jupyter.magic.MagicCall;
+import dev.poolhit.jupyter.magic.MagicRegistry;
+import dev.poolhit.target.kd.KdTarget;
+import dev.poolhit.target.kd.Stop;
+import dev.poolhit.target.kd.TargetState;
+import dev.poolhit.target.stack.StackFrame;
+import dev.poolhit.target.stack.StackRenderer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The everyday debugger verbs: {@code %k}, {@code %r}, {@code %db/%dd/%dq}, {@code %lm}, {@code %g}, {@code %break}. */
+final class DebugMagics {
+    static final Duration BREAK_WAIT = Duration.ofSeconds(5);
+    /** Largest dump, in bytes: a notebook cell is not a hex editor. */
+    static final long MAX_DUMP = 0x10000;
+    private static final byte INT3 = (byte) 0xcc;
+    private final Investigation investigation;
+
+    DebugMagics(Investigation investigation) {
+        this.investigation = investigation;
+    }
+
+    void register(MagicRegistry registry) {
+        registry.register(Magic.line("k").summary("stack of the current thread: WinDbg k text plus a table")
+                .usage("%k [FRAMES]").bindsResultTo("stack")
+                .help("Prints the stack as WinDbg's k does and returns it as a table (frame, child_sp, ret_addr, call_site).")
+                .handler(Guard.of("k", this::stack)).build());
+        registry.register(Magic.line("r").summary("registers of the current processor as a table")
+                .handler(Guard.of("r", call -> {
+                    call.expectPositionals(0, 0);
+                    return DebugTables.registers(broken().registers());
+                })).build());
+        for (int unit : new int[] {1, 4, 8}) {
+            String name = unit == 1 ? "db" : unit == 4 ? "dd" : "dq";
+            registry.register(Magic.line(name).summary("display memory as " + (unit == 1 ? "bytes" : unit == 4
+                    ? "dwords" : "qwords") + ", WinDbg style").usage("%" + name + " ADDR [L<count>]")
+                    .help("ADDR is hex (fffff800`02a00000, 0x...) or a symbol (nt!PoolHitTag). L<count> is a hex count of"
+                            + " units, as in WinDbg (L20 = 32).")
+                    .handler(Guard.of(name, call -> dump(call, unit))).build());
+        }
+        registry.register(Magic.line("lm").summary("loaded modules as a table").bindsResultTo("modules")
+                .handler(Guard.of("lm", call -> {
+                    call.expectPositionals(0, 0);
+                    return DebugTables.modules(investigation.target().modules().all());
+                })).build());
+        registry.register(Magic.line("g").summary("resume the target").handler(Guard.of("g", this::go)).build());
+        registry.register(Magic.line("break").summary("break into the running target")
+                .handler(Guard.of("break", this::breakIn)).build());
+    }
+
+    private KdTarget broken() {
+        KdTarget target = investigation.target();
+        if (target.state() != TargetState.BROKEN) {
+            throw new InvestigationException("TargetRunning", "the target is " + target.state().name().toLowerCase(Locale.ROOT)
+                    + ": run %break first");
+        }
+        return target;
+    }
+
+    private Object stack(MagicCall call) {
+        call.expectPositionals(0, 1);
+        long frames = call.parseLong("FRAMES", call.positional(0, "64"));
+        if (frames < 1 || frames > 1024) {
+            throw call.usageError("FRAMES must be 1..1024, got " + frames);
+        }
+        List<StackFrame> stack = broken().stack((int) frames);
+        Display.display(StackRenderer.k(stack));
+        return DebugTables.stack(stack);
+    }
+
+    private Object dump(MagicCall call, int unit) {
+        call.expectPositionals(1, 2);
+        long count = call.positionals().size() < 2 ? 128 / unit : lengthArgument(call, call.positionals().get(1));
+        if (count < 1 || count * unit > MAX_DUMP) {
+            throw call.usageError("count must be 1.." + Long.toHexString(MAX_DUMP / unit) + " (hex) " + (unit == 1
+                    ? "bytes" : unit == 4 ? "dwords" : "qwords") + ", got " + Long.toHexString(count));
+        }
+        KdTarget target = broken();
+        long address = Addresses.resolve(call, target, call.positionals().get(0));
+        return MemoryDump.of(address, target.read(address, (int) (count * unit)), unit);
+    }
+
+    private static long lengthArgument(MagicCall call, String text) {
+        if (!text.startsWith("L") && !text.startsWith("l")) {
+            throw call.usageError("count: expected L<hex count> like L20, got '" + text + "'");
+        }
+        try {
+            return Long.parseUnsignedLong(text.substring(1).replace("0x", ""), 16);
+        } catch (NumberFormatException e) {
+            throw call.usageError("count: expected L<hex count> like L20, got '" + text + "'");
+        }
+    }
+
+    private Object go(MagicCall call) {
+        call.expectPositionals(0, 0);
+        KdTarget target = broken();
+        Optional<Stop> at = target.lastStop();
+        // A hard-coded int 3 (a PoolHitTag check site) reports RIP on the instruction: step over it,
+        // or the target would stop on it again at once.
+        if (at.isPresent() && !target.breakpoints().containsKey(at.get().pc())
+                && target.read(at.get().pc(), 1)[0] == INT3) {
+            target.setInstructionPointer(at.get().pc() + 1);
+        }
+        target.resume();
+        return "target running; %break to stop it";
+    }
+
+    private Object breakIn(MagicCall call) throws InterruptedException {
+        call.expectPositionals(0, 0);
+        KdTarget target = investigation.target();
+        if (target.state() == TargetState.BROKEN) {
+            return "already broken in: " + target.lastStop().map(Stop::toString).orElse("");
+        }
+        target.breakIn();
+        Optional<Stop> stop = target.awaitStop(BREAK_WAIT);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("%break interrupted");
+        }
+        return stop.map(s -> "broken in: " + s + "\n" + target.describe(s.pc()).text()).orElseThrow(() ->
+                new InvestigationException("NoStop", "the target did not stop within " + BREAK_WAIT.toSeconds()
+                        + " s of the break-in: check the link with %status, then %break again"));
+    }
+}
