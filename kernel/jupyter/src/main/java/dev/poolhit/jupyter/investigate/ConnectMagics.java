@@ -46,6 +46,7 @@ final class ConnectMagics {
                 .handler(Guard.of("symbols", call -> {
                     call.expectPositionals(0, 0);
                     KdTarget target = investigation.target();
+                    loadSymbols(target);
                     return DebugTables.symbols(target.modules().all(), target.symbolStatus());
                 })).build());
     }
@@ -84,8 +85,14 @@ final class ConnectMagics {
         }
     }
 
+    /** Symbols load on first use; looking up each module's base makes every module say what it found. */
+    private static void loadSymbols(KdTarget target) {
+        target.modules().all().forEach(m -> target.describe(m.base()));
+    }
+
     private String summary(Connection connection, OptionalLong at) {
         KdTarget target = connection.target();
+        loadSymbols(target);
         StringBuilder out = new StringBuilder("connected to ").append(connection.spec().text()).append('\n');
         out.append(target.info() == null ? "target did not describe itself (no KdDebuggerDataBlock)"
                 : target.info().versionLine()).append('\n');

@@ -1,0 +1,123 @@
+package dev.poolhit.jupyter.investigate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolhit.jupyter.kernel.CellHarness;
+import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.sim.machine.Machine;
+import dev.poolhit.sim.workload.ExpectedFrame;
+import dev.poolhit.sim.workload.GroundTruthEntry;
+import dev.poolhit.sim.workload.PoolEventKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** {@code %connect sim}, {@code %poolhittag Lea2}, {@code %trace 50}, {@code %restore} in cells, against the simulator's ground truth. */
+class InvestigationFlowTest {
+    private static final List<String> HIT_COLUMNS = List.of("hit", "time", "kind", "tag", "size", "address", "processor",
+            "thread", "process", "site", "stack_id", "depth");
+    private static final byte[] IDLE = {0x0f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+    private CellHarness cells;
+    private Machine machine;
+
+    @BeforeEach
+    void connect() throws Exception {
+        cells = new CellHarness();
+        String summary = (String) cells.exec("%connect sim:rate=0").orElseThrow();
+        assertTrue(summary.contains("Windows build 7601 x64 (free), 2 processors, kernel base fffff800`02a00000"), summary);
+        assertTrue(summary.contains("2 modules: nt, myfault"), summary);
+        assertTrue(summary.contains("PoolHitTag: nt!PoolHitTag at "), summary);
+        machine = PoolHit.session().machine().orElseThrow();
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        if (PoolHit.session().connected()) {
+            cells.exec("%disconnect");
+        }
+        cells.close();
+    }
+
+    @Test
+    void traceOfFiftyHitsMatchesTheGroundTruthAndRestoreLeavesNoTrace() throws Exception {
+        assertEquals(Optional.of("idle (0xffffff0f)"), cells.exec("%poolhittag"));
+        assertEquals(Optional.of("PoolHitTag = Lea2 (0x3261654c) (was idle (0xffffff0f))"), cells.exec("%poolhittag Lea2"));
+        Table hits = (Table) cells.exec("%trace 50").orElseThrow();
+        assertEquals(HIT_COLUMNS, hits.columnNames());
+        assertEquals(50, hits.rowCount());
+        assertEquals(Optional.of(50), cells.exec("hits.rowCount()"), "bound to hits");
+        assertMatchesGroundTruth(hits, PoolHit.trace().frames(), false);
+        String restored = (String) cells.exec("%restore").orElseThrow();
+        assertTrue(restored.contains("PoolHitTag"), restored);
+        byte[] tag = new byte[4];
+        machine.readVirtual(machine.kernel().globals().poolHitTag(), tag, 0, 4);
+        assertArrayEquals(IDLE, tag);
+        assertEquals(0, machine.breakpointCount());
+        assertTrue(((String) cells.exec("%restore").orElseThrow()).contains("nothing"), "idempotent");
+    }
+
+    @Test
+    void pairedTraceFeedsLeaksAndSurvivesSaveAndLoad(@TempDir Path dir) throws Exception {
+        cells.exec("%poolhittag Lea2");
+        Table hits = (Table) cells.exec("%trace 40 --pair --patch --into paired").orElseThrow();
+        assertMatchesGroundTruth(hits, PoolHit.trace().frames(), true);
+        Table leaks = (Table) cells.exec("%leaks").orElseThrow();
+        assertEquals(List.of("rank", "stack_id", "allocations", "bytes", "unknown_size", "first_hit", "last_hit", "caller",
+                "signature"), leaks.columnNames());
+        Path file = dir.resolve("t.poolhit");
+        cells.exec("%save " + file);
+        String before = PoolHit.trace().frames().printAll() + PoolHit.trace().hits().printAll();
+        cells.exec("%restore");
+        cells.exec("%disconnect");
+        Table loaded = (Table) cells.exec("%load " + file + " --into again").orElseThrow();
+        assertEquals(before, PoolHit.trace().frames().printAll() + loaded.printAll());
+        assertEquals(leaks.printAll(), ((Table) cells.exec("%leaks").orElseThrow()).printAll(), "%leaks with no target");
+    }
+
+    @Test
+    void everydayVerbsAnswerWithTables() throws Exception {
+        Table modules = (Table) cells.exec("%lm").orElseThrow();
+        assertEquals(List.of("nt", "myfault"), modules.stringColumn("module").asList());
+        assertEquals("fffff800`02a00000", modules.getString(0, "start"));
+        Table symbols = (Table) cells.exec("%symbols").orElseThrow();
+        assertEquals(List.of("pdb", "pdb"), symbols.stringColumn("symbols").asList());
+        Table regs = (Table) cells.exec("%r").orElseThrow();
+        assertEquals(17, regs.rowCount());
+        Table stack = (Table) cells.exec("%k").orElseThrow();
+        assertEquals(List.of("frame", "child_sp", "ret_addr", "call_site"), stack.columnNames());
+        String dump = (String) cells.exec("%db nt!PoolHitTag L4").orElseThrow();
+        assertTrue(dump.endsWith(" 0f ff ff ff                                      ...."), dump);
+        assertEquals(Optional.of("target running; %break to stop it"), cells.exec("%g"));
+        assertTrue(((String) cells.exec("%break").orElseThrow()).startsWith("broken in: "));
+    }
+
+    private void assertMatchesGroundTruth(Table hits, Table frames, boolean pair) {
+        List<GroundTruthEntry> truth = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
+        for (int i = 0; i < hits.rowCount(); i++) {
+            GroundTruthEntry e = truth.get(i);
+            String at = "hit " + i + " (" + e + ")";
+            boolean alloc = e.kind() == PoolEventKind.ALLOC;
+            assertEquals(alloc ? "alloc" : "free", hits.getString(i, "kind"), at);
+            assertEquals("Lea2", hits.getString(i, "tag"), at);
+            assertEquals(alloc ? e.size() : Missing.LONG, hits.longColumn("size").getLong(i), at);
+            assertEquals(alloc && !pair ? Missing.LONG : e.address(), hits.longColumn("address").getLong(i), at);
+            List<ExpectedFrame> expected = new ArrayList<>(e.stack());
+            Collections.reverse(expected);
+            Table mine = frames.where(frames.intColumn("hit").isEqualTo(i));
+            int n = Math.min(expected.size(), mine.rowCount());
+            assertTrue(n >= 3, at);
+            for (int f = 0; f < n; f++) {
+                assertEquals(expected.get(f).ip(), mine.longColumn("ip").getLong(f), at + " frame " + f);
+            }
+        }
+    }
+}
