@@ -26,7 +26,7 @@ final class ConnectMagics {
         registry.register(Magic.line("connect").summary("attach to a Windows kernel over KD (or the built-in simulator)")
                 .usage("%connect SPEC [--symbols PATH] [--wire-log] [--at ADDR]")
                 .option("--symbols", "PATH", "symbol path: folders, srv*CACHE*URL (default _NT_SYMBOL_PATH)")
-                .flag("--wire-log", "log every KD packet (DEBUG on logger dev.poolhit.wire) and count them in %status")
+                .flag("--wire-log", "log every KD packet (INFO on the WireLogLink logger) and count them in %status")
                 .option("--at", "ADDR", "address of nt!PoolHitTag, for a kernel without its PDB at hand")
                 .help("SPEC: sim (built-in simulated Windows 7 x64 target, in-process; sim:seed=N,rate=EVENTS_PER_S),\n"
                         + "tcp:HOST:PORT (KDCOM over a VM's serial port), pipe:NAME, serial:DEVICE[,BAUD].\n"

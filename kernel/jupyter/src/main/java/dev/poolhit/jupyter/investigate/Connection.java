@@ -17,7 +17,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One attached target: the debugger model, the in-process simulator behind it (for {@code sim}), and wire counters. */
+/**
+ * One attached target: the debugger model, the in-process simulator behind it (for {@code sim}),
+ * and with {@code --wire-log} a packet counter (the packets themselves go to the
+ * {@code dev.poolhit.kd.transport.WireLogLink} logger, at INFO).
+ */
 final class Connection implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -73,11 +77,7 @@ final class Connection implements AutoCloseable {
         if (lines == null) {
             return link;
         }
-        System.Logger log = System.getLogger("dev.poolhit.wire");
-        return new WireLogLink(link, line -> {
-            lines.incrementAndGet();
-            log.log(System.Logger.Level.DEBUG, line);
-        });
+        return new WireLogLink(link, line -> lines.incrementAndGet());
     }
 
     static Path defaultSymbolCache() {

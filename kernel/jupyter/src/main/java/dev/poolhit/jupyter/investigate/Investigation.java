@@ -1,5 +1,6 @@
 package dev.poolhit.jupyter.investigate;
 
+import dev.poolhit.common.Hex;
 import dev.poolhit.pool.analysis.TraceTables;
 import dev.poolhit.pool.live.PoolHitTagSession;
 import dev.poolhit.pool.live.RestoreReport;
@@ -18,12 +19,15 @@ import java.util.OptionalLong;
  * while {@link #shutdown()} may come from another thread.
  */
 public final class Investigation {
+    /** How long shutdown waits for an interrupted trace to restore the target (TraceRun ends within a second). */
+    static final long SHUTDOWN_WAIT_NANOS = 3_000_000_000L;
     private Connection connection;
     private OptionalLong tagAddress = OptionalLong.empty();
     private PoolHitTagSession tagSession;
     private Thread shutdownHook;
     private Trace lastTrace;
     private TraceResult lastResult;
+    private Thread tracing;
 
     /** Whether a target is attached. */
     public synchronized boolean connected() {
@@ -60,9 +64,23 @@ public final class Investigation {
         return Optional.ofNullable(lastResult);
     }
 
+    /** A trace runs on the calling thread until {@link #traceFinished}; shutdown interrupts it. */
+    synchronized void traceStarted(Trace recording) {
+        tracing = Thread.currentThread();
+        lastTrace = recording;
+        lastResult = null;
+    }
+
     synchronized void traceFinished(Trace trace, TraceResult result) {
+        tracing = null;
         lastTrace = trace;
         lastResult = result;
+        notifyAll();
+    }
+
+    /** Whether a {@code %trace} is running now. */
+    public synchronized boolean tracing() {
+        return tracing != null;
     }
 
     synchronized void traceLoaded(Trace trace) {
@@ -89,8 +107,8 @@ public final class Investigation {
     synchronized PoolHitTagSession tagSession(OptionalLong at) {
         KdTarget target = connection().target();
         if (at.isPresent() && tagSession != null && tagSession.address() != at.getAsLong()) {
-            throw new InvestigationException("PoolHitTagMoved", "PoolHitTag is already in use at " + dev.poolhit.common.Hex.u64(
-                    tagSession.address()) + ": %restore and %disconnect before using another address");
+            throw new InvestigationException("PoolHitTagMoved", "PoolHitTag is already in use at "
+                    + Hex.u64(tagSession.address()) + ": %restore and %disconnect before using another address");
         }
         if (tagSession == null) {
             OptionalLong address = at.isPresent() ? at : tagAddress;
@@ -138,8 +156,20 @@ public final class Investigation {
         shutdownHook = null;
     }
 
-    /** The kernel is stopping: leave the target restored and the link closed. */
-    void shutdown() {
+    /**
+     * The kernel is stopping: a running trace is interrupted (it restores the target itself, being
+     * the one thread that drives it), then the target is restored and the link closed.
+     */
+    void shutdown() throws InterruptedException {
+        synchronized (this) {
+            if (tracing != null) {
+                tracing.interrupt();
+                long deadline = System.nanoTime() + SHUTDOWN_WAIT_NANOS;
+                while (tracing != null && System.nanoTime() < deadline) {
+                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+            }
+        }
         if (connected()) {
             disconnect();
         }

@@ -22,8 +22,13 @@ public final class InvestigationMagics implements MagicProvider {
 
     @Override
     public void onShutdown() {
-        if (investigation != null) {
+        if (investigation == null) {
+            return;
+        }
+        try {
             investigation.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

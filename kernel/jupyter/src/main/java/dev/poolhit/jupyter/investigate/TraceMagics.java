@@ -91,13 +91,14 @@ final class TraceMagics {
         List<ModuleInfo> modules = LiveTraces.modules(target);
         modules.forEach(recorder::moduleLoaded);
         ProgressBar bar = new ProgressBar(request.hits(), System::nanoTime);
-        TraceResult result;
+        TraceResult result = null;
+        investigation.traceStarted(recorder.trace());
         try {
             result = session.trace(request).progress(bar).run(recorder);
         } finally {
             recorder.close();
+            investigation.traceFinished(recorder.trace(), result);
         }
-        investigation.traceFinished(recorder.trace(), result);
         bar.finish(result.hits(), request.hits(), result.end().name().toLowerCase());
         return outcome(result);
     }
