@@ -1,5 +1,6 @@
 package dev.poolhit.jupyter.investigate;
 
+import dev.poolhit.common.Hex;
 import dev.poolhit.jupyter.display.Display;
 import dev.poolhit.jupyter.magic.Magic;
 import dev.poolhit.jupyter.magic.MagicCall;
@@ -101,14 +102,30 @@ final class DebugMagics {
         call.expectPositionals(0, 0);
         KdTarget target = broken();
         Optional<Stop> at = target.lastStop();
-        // A hard-coded int 3 (a PoolHitTag check site) reports RIP on the instruction: step over it,
-        // or the target would stop on it again at once.
-        if (at.isPresent() && !target.breakpoints().containsKey(at.get().pc())
-                && target.read(at.get().pc(), 1)[0] == INT3) {
-            target.setInstructionPointer(at.get().pc() + 1);
+        long rip = target.registers().rip();
+        if (at.isPresent() && at.get().pc() == rip) {
+            moveOffBreak(target, rip);
         }
         target.resume();
         return "target running; %break to stop it";
+    }
+
+    /**
+     * RIP on an {@code int 3} would stop again at once: step over our own breakpoint (lift, step,
+     * put back), or move past a hard-coded one (a PoolHitTag check site), as the restorer does.
+     */
+    private static void moveOffBreak(KdTarget target, long rip) {
+        if (target.breakpoints().containsKey(rip)) {
+            target.removeBreakpoint(rip);
+            Optional<Stop> stepped = target.step(BREAK_WAIT);
+            target.setBreakpoint(rip);
+            if (stepped.isEmpty()) {
+                throw new InvestigationException("NoStop", "stepping off our breakpoint at " + Hex.u64(rip)
+                        + " did not stop within " + BREAK_WAIT.toSeconds() + " s: %status, then %restore");
+            }
+        } else if (target.read(rip, 1)[0] == INT3) {
+            target.setInstructionPointer(rip + 1);
+        }
     }
 
     private Object breakIn(MagicCall call) throws InterruptedException {

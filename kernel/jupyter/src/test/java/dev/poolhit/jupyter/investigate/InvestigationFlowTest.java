@@ -100,6 +100,20 @@ class InvestigationFlowTest {
         assertTrue(((String) cells.exec("%break").orElseThrow()).startsWith("broken in: "));
     }
 
+    @Test
+    void goAfterAPatchTraceStepsOffOurBreakpointAndReachesTheNextHit() throws Exception {
+        cells.exec("%poolhittag Lea2");
+        cells.exec("%trace 3 --patch");
+        int broke = brokeCount();
+        assertEquals(Optional.of("target running; %break to stop it"), cells.exec("%g"));
+        PoolHit.session().target().awaitStop(java.time.Duration.ofSeconds(10)).orElseThrow();
+        assertEquals(broke + 1, brokeCount(), "stopped at the next hit, not again at the same one");
+    }
+
+    private int brokeCount() {
+        return (int) machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).count();
+    }
+
     private void assertMatchesGroundTruth(Table hits, Table frames, boolean pair) {
         List<GroundTruthEntry> truth = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
         for (int i = 0; i < hits.rowCount(); i++) {
