@@ -44,7 +44,9 @@ RESTORED = """
 var m = dev.poolhit.jupyter.investigate.PoolHit.session().machine().orElseThrow();
 byte[] tag = new byte[4];
 m.readVirtual(m.kernel().globals().poolHitTag(), tag, 0, 4);
-System.out.println("tag " + dev.poolhit.common.Hex.bytes(tag) + " breakpoints " + m.breakpointCount());
+var ours = PoolHit.session().target();
+System.out.println("tag " + dev.poolhit.common.Hex.bytes(tag) + " breakpoints " + m.breakpointCount()
+        + " ours " + ours.breakpoints().size() + " " + ours.patches().size());
 """
 
 # Outstanding allocations of the traced hits by the ground truth: a free releases the latest
@@ -124,7 +126,7 @@ class InvestigationTests(unittest.TestCase):
         self.assertIn("mismatches: 0 of %d" % rows, self.text(self.ok(COMPARE.replace("PAIR", str(pair).lower()))))
 
     def assert_restored(self):
-        self.assertIn("tag 0fffffff breakpoints 0", self.text(self.ok(RESTORED)))
+        self.assertIn("tag 0fffffff breakpoints 0 ours 0 0", self.text(self.ok(RESTORED)))
 
     def test_trace_500_default_matches_ground_truth_and_restores(self):
         self.connect_and_arm()

@@ -2,8 +2,10 @@ package dev.poolhit.jupyter.investigate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolhit.jupyter.CellException;
 import dev.poolhit.jupyter.kernel.CellHarness;
 import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.sim.machine.Machine;
@@ -81,6 +83,19 @@ class InvestigationFlowTest {
         Table loaded = (Table) cells.exec("%load " + file + " --into again").orElseThrow();
         assertEquals(before, PoolHit.trace().frames().printAll() + loaded.printAll());
         assertEquals(leaks.printAll(), ((Table) cells.exec("%leaks").orElseThrow()).printAll(), "%leaks with no target");
+        assertEquals(leaks.printAll(), ((Table) cells.exec("%leaks " + file).orElseThrow()).printAll(), "%leaks FILE");
+    }
+
+    @Test
+    void stateErrorsSayWhatToDoNext() {
+        assertEquals("NotArmed: PoolHitTag is not armed: run %poolhittag TAG first",
+                assertThrows(CellException.class, () -> cells.exec("%trace 5")).title());
+        assertEquals("AlreadyConnected: already connected to sim:rate=0: %disconnect first",
+                assertThrows(CellException.class, () -> cells.exec("%connect sim")).title());
+        assertEquals("UsageError: ADDR: not a hex address: 'nowhere'",
+                assertThrows(CellException.class, () -> cells.exec("%db nowhere")).title());
+        assertEquals("SymbolNotFound: cannot resolve 'nt!NoSuchThing': no such symbol in the loaded modules; %symbols"
+                + " shows what each module has", assertThrows(CellException.class, () -> cells.exec("%dd nt!NoSuchThing")).title());
     }
 
     @Test
