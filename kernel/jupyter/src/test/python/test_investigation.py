@@ -112,12 +112,19 @@ class InvestigationTests(unittest.TestCase):
         self.assertEqual(len(results), 1, [m["msg_type"] for m in outputs])
         return results[0]["content"]["data"]["text/html"]
 
-    def connect_and_arm(self):
+    def connect_and_arm(self, tag="Lea2"):
         out = self.text(self.ok("%connect sim:rate=0"))
         self.assertIn("kernel base fffff800`02a00000", out)
         self.assertIn("PoolHitTag: nt!PoolHitTag at", out)
         self.assertIn("idle (0xffffff0f)", self.text(self.ok("%poolhittag")))
-        self.assertIn("PoolHitTag = Lea2 (0x3261654c)", self.text(self.ok("%poolhittag Lea2")))
+        self.assertIn("PoolHitTag = " + tag, self.text(self.ok("%poolhittag " + tag)))
+
+    def leaks_by_report_and_truth(self):
+        """(truth count, truth bytes, all truth leaks via myfault, report line) for the last 200-hit trace."""
+        line = [l for l in self.text(self.ok(TRUTH_LEAKS)).splitlines() if l.startswith("truth ")][0]
+        truth, report = line[len("truth "):].split(" report ")
+        count, size, via_myfault = truth.split()
+        return int(count), int(size), via_myfault == "true", report
 
     def trace_and_compare(self, magic, rows, pair):
         outputs = self.ok(magic)
@@ -148,12 +155,22 @@ class InvestigationTests(unittest.TestCase):
         self.assertTrue(any("image/svg+xml" in m["content"].get("data", {}) for m in outputs
                             if m["msg_type"] == "display_data"), "leak chart as SVG")
         self.assertIn("myfault", self.text(outputs))
-        line = [l for l in self.text(self.ok(TRUTH_LEAKS)).splitlines() if l.startswith("truth ")][0]
-        truth, report = line[len("truth "):].split(" report ")
-        count, size, via_myfault = truth.split()
-        self.assertEqual(via_myfault, "true", line)
-        self.assertGreater(int(count), 0, line)
-        self.assertEqual(report, "%s %s true" % (count, size), line)
+        count, size, via_myfault, report = self.leaks_by_report_and_truth()
+        self.assertTrue(via_myfault)
+        self.assertGreater(count, 0)
+        self.assertEqual(report, "%d %d true" % (count, size))
+
+    @unittest.skip("pool.live reads no block address for frees at the sim's ExFreePoolWithTag check site (a chained"
+                   " cold stub, frame 0 has no function name, so HomeSlots.free finds no ExFreePoolWithTag frame);"
+                   " every Lea1 allocation then looks outstanding. See investigate/NEEDS.md")
+    def test_balanced_traffic_shows_only_what_the_ground_truth_left_outstanding(self):
+        self.connect_and_arm("Lea1")
+        self.ok("%trace 200 --pair")
+        self.ok("%leaks")
+        count, size, _, report = self.leaks_by_report_and_truth()
+        allocations, outstanding_bytes, _ = report.split()
+        self.assertEqual((int(allocations), int(outstanding_bytes)), (count, size))
+        self.assertLess(count, 100, "most Lea1 blocks are freed within the trace")
 
     def test_interrupting_a_long_trace_restores_and_keeps_the_kernel_usable(self):
         self.connect_and_arm()
