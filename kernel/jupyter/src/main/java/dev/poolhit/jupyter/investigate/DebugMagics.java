@@ -12,7 +12,6 @@ import dev.poolhit.target.stack.StackFrame;
 import dev.poolhit.target.stack.StackRenderer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The everyday debugger verbs: {@code %k}, {@code %r}, {@code %db/%dd/%dq}, {@code %lm}, {@code %g}, {@code %break}. */
@@ -56,12 +55,7 @@ final class DebugMagics {
     }
 
     private KdTarget broken() {
-        KdTarget target = investigation.target();
-        if (target.state() != TargetState.BROKEN) {
-            throw new InvestigationException("TargetRunning", "the target is " + target.state().name().toLowerCase(Locale.ROOT)
-                    + ": run %break first");
-        }
-        return target;
+        return investigation.brokenTarget();
     }
 
     private Object stack(MagicCall call) {

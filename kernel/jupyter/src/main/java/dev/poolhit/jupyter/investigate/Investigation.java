@@ -9,6 +9,8 @@ import dev.poolhit.pool.trace.Trace;
 import dev.poolhit.sim.kd.SimulatedTarget;
 import dev.poolhit.sim.machine.Machine;
 import dev.poolhit.target.kd.KdTarget;
+import dev.poolhit.target.kd.TargetState;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,6 +39,16 @@ public final class Investigation {
     /** The attached target. */
     public synchronized KdTarget target() {
         return connection().target();
+    }
+
+    /** The attached target, which must be broken in (memory, registers, traces need that). */
+    synchronized KdTarget brokenTarget() {
+        KdTarget target = connection().target();
+        if (target.state() != TargetState.BROKEN) {
+            throw new InvestigationException("TargetRunning", "the target is " + target.state().name().toLowerCase(Locale.ROOT)
+                    + ": run %break first");
+        }
+        return target;
     }
 
     /** The in-process simulator behind {@code %connect sim}, for ground-truth checks. */

@@ -70,6 +70,7 @@ final class TraceMagics {
             }
         }
         PoolHitTagSession session = investigation.tagSession(at);
+        investigation.brokenTarget();
         if (tag == null) {
             return session.current().toString();
         }
@@ -81,8 +82,14 @@ final class TraceMagics {
         call.expectPositionals(1, 1);
         TraceRequest request = request(call);
         PoolHitTagSession session = investigation.tagSession(OptionalLong.empty());
+        investigation.brokenTarget();
         if (session.armed() == null) {
             throw new InvestigationException("NotArmed", "PoolHitTag is not armed: run %poolhittag TAG first");
+        }
+        PoolTag now = session.current();
+        if (now.value() != session.armed().value()) {
+            throw new InvestigationException("NotArmed", "PoolHitTag holds " + now + ", not the armed " + session.armed()
+                    + " (%restore puts it back): run %poolhittag TAG again");
         }
         KdTarget target = session.target();
         String source = "live " + investigation.connection().spec().text();

@@ -65,6 +65,11 @@ class InvestigationFlowTest {
         assertArrayEquals(IDLE, tag);
         assertEquals(0, machine.breakpointCount());
         assertTrue(((String) cells.exec("%restore").orElseThrow()).contains("nothing"), "idempotent");
+        assertEquals("TargetRunning: the target is running: run %break first",
+                assertThrows(CellException.class, () -> cells.exec("%trace 5")).title());
+        cells.exec("%break");
+        assertEquals("NotArmed: PoolHitTag holds idle (0xffffff0f), not the armed Lea2 (0x3261654c) (%restore puts it"
+                + " back): run %poolhittag TAG again", assertThrows(CellException.class, () -> cells.exec("%trace 5")).title());
     }
 
     @Test
