@@ -7,7 +7,8 @@ package dev.poolhit.target;
  */
 public abstract sealed class TargetException extends RuntimeException
         permits MemoryAccessException, PeFormatException, PdbFormatException, UnwindException,
-                SymbolException, TargetRunningException, TargetDisconnectedException {
+                SymbolException, TargetRunningException, TargetDisconnectedException,
+                TargetProtocolException {
     protected TargetException(String message) {
         super(message);
     }

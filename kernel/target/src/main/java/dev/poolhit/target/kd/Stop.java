@@ -30,6 +30,17 @@ public record Stop(Kind kind, int code, int processor, long thread, long pc, boo
         return code == STATUS_BREAKPOINT ? Kind.BREAKPOINT : code == STATUS_SINGLE_STEP ? Kind.SINGLE_STEP : Kind.EXCEPTION;
     }
 
+    /**
+     * This stop, when it is of the {@code expected} kind; else a
+     * {@link dev.poolhit.target.TargetProtocolException} naming the operation, the expected kind and this stop.
+     */
+    public Stop require(Kind expected, String operation) {
+        if (kind != expected) {
+            throw KdErrors.unexpectedStop(operation, expected, this);
+        }
+        return this;
+    }
+
     @Override
     public String toString() {
         return String.format("%s (code 0x%08x) at %s on processor %d, thread %s", kind, code, Hex.u64(pc), processor,
