@@ -54,6 +54,16 @@ public record GetVersion64(int majorVersion, int minorVersion, int protocolVersi
         LittleEndian.put64(u, 32, debuggerDataList);
     }
 
+    /**
+     * The architecture that chooses every machine-specific layout (kd-protocol.md 12.1), from
+     * MachineType only.
+     *
+     * @throws KdProtocolException for a MachineType other than 0x8664 and 0x014C
+     */
+    public TargetMachine targetMachine() throws KdProtocolException {
+        return TargetMachine.of(machineType);
+    }
+
     public boolean is64Bit() {
         return (flags & FLAG_PTR64) != 0 || machineType == MACHINE_AMD64;
     }

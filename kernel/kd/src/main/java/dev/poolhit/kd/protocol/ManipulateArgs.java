@@ -7,7 +7,7 @@ package dev.poolhit.kd.protocol;
  */
 public sealed interface ManipulateArgs
         permits MemoryArgs, ContextArgs, ContextExArgs, BreakpointArgs, RestoreBreakpointArgs,
-                ContinueArgs, Continue2Args, GetVersion64 {
+                ContinueArgs, Continue2Args, Continue2X86Args, GetVersion64 {
 
     /** Writes this record's fields at their offsets into {@code union} (40 bytes, offset 0 = 0x10). */
     void writeTo(byte[] union);

@@ -14,7 +14,7 @@ import java.util.Optional;
  *   0x0C u32 (padding)  0x10 u64 Thread   0x18 u64 ProgramCounter
  *   0x20 0xA0-byte union: DBGKM_EXCEPTION64 {@link ExceptionRecord64} + FirstChance u32 at 0xB8,
  *                         or {@link LoadSymbols64}, or DBGKD_COMMAND_STRING
- *   0xC0 0x30-byte control report ({@link ControlReportAmd64} on x64)
+ *   0xC0 0x30-byte control report ({@link ControlReportAmd64} on x64, {@link ControlReportX86} on x86)
  *   0xF0 ...  extra data (load symbols: ANSI path with NUL)
  * </pre>
  *
@@ -96,6 +96,18 @@ public record StateChange64(int newState, int processorLevel, int processor, int
     public ControlReportAmd64 controlReport() {
         try {
             return ControlReportAmd64.decode(report);
+        } catch (KdProtocolException e) {
+            throw new IllegalStateException("report length is checked by the constructor", e);
+        }
+    }
+
+    /**
+     * The report area read as X86_DBGKD_CONTROL_REPORT: use it when GetVersion's MachineType is
+     * 0x014C ({@link TargetMachine#I386}); the AMD64 view of the same bytes is meaningless there.
+     */
+    public ControlReportX86 controlReportX86() {
+        try {
+            return ControlReportX86.decode(report);
         } catch (KdProtocolException e) {
             throw new IllegalStateException("report length is checked by the constructor", e);
         }
