@@ -30,7 +30,7 @@ public final class KernelLauncher {
             Level level = System.getenv("POOLHIT_KERNEL_DEBUG") == null ? Level.WARNING : Level.ALL;
             java.util.logging.Logger.getLogger("").setLevel(level);
             JupyterSocket.JUPYTER_LOGGER.setLevel(level);
-            connection = new JupyterConnection(props);
+            connection = new BlockingConnection(props);
             kernel = new PoolHitKernel();
             kernel.becomeHandlerForConnection(connection);
             connection.getIOPub().setSndHWM(0); // never drop output; stdout is batched anyway
