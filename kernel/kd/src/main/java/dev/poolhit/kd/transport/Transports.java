@@ -1,5 +1,8 @@
 package dev.poolhit.kd.transport;
 
+import dev.poolhit.kd.transport.kdcom.KdcomLink;
+import dev.poolhit.kd.transport.kdnet.KdnetLink;
+import dev.poolhit.kd.transport.kdnet.KdnetSpec;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -11,16 +14,28 @@ import java.time.Duration;
  *   <li>{@code pipe:NAME} - Windows named pipe</li>
  *   <li>{@code serial:DEVICE[,BAUD]} - POSIX serial device, default 115200 baud</li>
  * </ul>
- * KDNET ({@code net:...}) is a packet transport, not a byte stream, and is opened elsewhere.
+ * KDNET ({@code net:port=50000,key=w.x.y.z[,host=IP][,target=IP]}) is a packet transport, not a
+ * byte stream: {@link #openLink} opens every scheme as a {@link PacketLink}.
  */
 public final class Transports {
     private Transports() {}
 
+    /**
+     * Opens any spec as a {@link PacketLink}: {@code net:...} as a {@link KdnetLink} (binds, then
+     * waits for the target's poke in the background), the byte schemes as KDCOM over {@link #open}.
+     */
+    public static PacketLink openLink(String spec, Duration timeout, KdClock clock) throws IOException {
+        if (spec.startsWith("net:")) {
+            return KdnetLink.open(KdnetSpec.parse(spec), clock);
+        }
+        return KdcomLink.open(open(spec, timeout), clock);
+    }
+
     public static ByteTransport open(String spec, Duration timeout) throws IOException {
         int colon = spec.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("transport spec needs a scheme (tcp:, tcp-listen:, pipe:, serial:): '"
-                    + spec + "'");
+            throw new IllegalArgumentException("transport spec needs a scheme (tcp:, tcp-listen:, pipe:, serial:, net:): '"
+                    + KdnetSpec.redact(spec) + "'");
         }
         String scheme = spec.substring(0, colon);
         String rest = spec.substring(colon + 1);
@@ -45,7 +60,7 @@ public final class Transports {
                 yield SerialTransport.open(device, baud);
             }
             default -> throw new IllegalArgumentException("unknown transport scheme '" + scheme
-                    + "': expected tcp, tcp-listen, pipe or serial");
+                    + "': expected tcp, tcp-listen, pipe, serial or net");
         };
     }
 
