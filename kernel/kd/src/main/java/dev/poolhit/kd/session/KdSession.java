@@ -57,6 +57,11 @@ public final class KdSession implements Closeable {
         return state;
     }
 
+    /** How hard the link works: resends, bad checksums, duplicates dropped so far. Any thread. */
+    public WireCounters wireCounters() {
+        return pump.counters();
+    }
+
     /** The state change that put the target into BROKEN (null before the first). */
     public StateChange64 lastStateChange() {
         return lastStateChange;

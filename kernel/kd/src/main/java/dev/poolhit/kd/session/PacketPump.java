@@ -41,6 +41,12 @@ final class PacketPump {
     private int nextId = KdPacket.INITIAL_PACKET_ID;
     private Key lastAccepted;
     private int resets;
+    // single writer (the driving thread); volatile so a status display on another thread sees them
+    private volatile long delivered;
+    private volatile long resent;
+    private volatile long badChecksums;
+    private volatile long framingErrors;
+    private volatile long duplicates;
 
     PacketPump(PacketLink link, SessionOptions options) {
         this.link = link;
@@ -59,6 +65,11 @@ final class PacketPump {
     /** RESETs seen or sent so far (for callers that must notice a resynchronisation). */
     int resets() {
         return resets;
+    }
+
+    /** The wire counters so far; any thread. */
+    WireCounters counters() {
+        return new WireCounters(delivered, resent, badChecksums, framingErrors, duplicates, resets);
     }
 
     int takeId() {
@@ -98,6 +109,7 @@ final class PacketPump {
                             PacketSummary.describe(packet), options.maxRetries(), options.ackTimeout().toMillis()));
                 }
                 link.send(packet);
+                resent++;
                 deadline = clock.deadlineAfter(options.ackTimeout().toNanos());
             }
         }
@@ -165,9 +177,11 @@ final class PacketPump {
         Key key = new Key(p.type(), p.id());
         if (key.equals(lastAccepted)) {
             LOG.log(System.Logger.Level.DEBUG, "duplicate dropped: " + PacketSummary.describe(p));
+            duplicates++;
             return false;
         }
         lastAccepted = key;
+        delivered++;
         inbox.addLast(p);
         return true;
     }
@@ -195,6 +209,11 @@ final class PacketPump {
     private void onOther(LinkEvent e) throws KdException {
         if (e instanceof LinkEvent.Garbage g) {
             LOG.log(System.Logger.Level.DEBUG, "framing error: " + g.error().message());
+            if (g.error().reason() == FramingError.Reason.BAD_CHECKSUM) {
+                badChecksums++;
+            } else if (g.error().reason() != FramingError.Reason.SKIPPED_BYTES) {
+                framingErrors++;
+            }
             if (g.error().reason() != FramingError.Reason.SKIPPED_BYTES) {
                 link.send(KdPacket.resend());
             }
