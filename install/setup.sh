@@ -9,8 +9,8 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The notebook that proves the set-up; the walkthrough notebook replaces the tour when it lands.
-NOTEBOOK="${POOLHIT_NOTEBOOK:-notebooks/00-kernel-tour.ipynb}"
+# The notebook that proves the set-up: the PoolHitTag walkthrough against the built-in simulator.
+NOTEBOOK="${POOLHIT_NOTEBOOK:-notebooks/01-poolhittag-walkthrough.ipynb}"
 KERNEL_NAME="${POOLHIT_KERNEL_NAME:-poolhit}"
 OUT_DIR="${POOLHIT_OUT_DIR:-$REPO/build/notebooks}"
 JAR="$REPO/kernel/jupyter/target/poolhit-kernel.jar"
