@@ -213,6 +213,15 @@ class InvestigationTests(unittest.TestCase):
         self.assertIn("nt!ExAllocatePoolWithTag+0x82e", frames)
         self.assertIn("myfault+0x1634", frames)
 
+    def test_tab_completes_trace_options_and_shift_tab_shows_its_help(self):
+        code = "%trace 500 --pa"
+        msg_id = self.kc.complete(code, len(code))
+        matches = ks.shell_reply(self.kc, msg_id)["content"]["matches"]
+        self.assertEqual(sorted(matches), ["--pair", "--patch"])
+        msg_id = self.kc.inspect("%trace 500", cursor_pos=3)
+        text = ks.shell_reply(self.kc, msg_id)["content"]["data"]["text/plain"]
+        self.assertIn("%trace N [--timeout S] [--frames K] [--patch] [--pair] [--into VAR]", text)
+
     def test_bad_input_is_one_line_and_the_next_cell_works(self):
         reply, outputs, _ = ks.execute(self.kc, "%trace lots")
         self.assertEqual(reply["content"]["status"], "error")
