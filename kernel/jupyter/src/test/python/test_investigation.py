@@ -234,3 +234,42 @@ class InvestigationTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+# Registered in the kernel's JVM: after the kernel's shutdown actions ran, write down what the
+# simulator holds (PoolHitTag bytes, breakpoints set in it, whether we are still attached).
+AFTER_SHUTDOWN = """
+var sm = PoolHit.session().machine().orElseThrow();
+var report = java.nio.file.Path.of("%s");
+Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    byte[] t = new byte[4];
+    sm.readVirtual(sm.kernel().globals().poolHitTag(), t, 0, 4);
+    try {
+        java.nio.file.Files.writeString(report, dev.poolhit.common.Hex.bytes(t) + " " + sm.breakpointCount()
+                + " " + PoolHit.session().connected());
+    } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+    }
+}));
+"""
+
+
+class ShutdownTests(unittest.TestCase):
+    def test_kernel_shutdown_during_a_trace_leaves_the_target_restored(self):
+        km, kc = ks.start()
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                report = os.path.join(tmp, "after-shutdown.txt")
+                for code in ("import dev.poolhit.jupyter.investigate.PoolHit;", "%connect sim:rate=0", "%poolhittag Lea2",
+                             AFTER_SHUTDOWN % report):
+                    reply, outputs, _ = ks.execute(kc, code)
+                    self.assertEqual(reply["content"]["status"], "ok", outputs)
+                kc.execute("%trace 1000000 --patch")
+                time.sleep(2.0)
+                km.shutdown_kernel(now=False)
+                with open(report) as f:
+                    self.assertEqual(f.read(), "0fffffff 0 false")
+        finally:
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
