@@ -29,7 +29,7 @@ final class ConnectMagics {
                 .flag("--wire-log", "log every KD packet (INFO on the WireLogLink logger) and count them in %status")
                 .option("--at", "ADDR", "address of nt!PoolHitTag, for a kernel without its PDB at hand")
                 .help("SPEC: sim (built-in simulated Windows 7 x64 target, in-process; sim:seed=N,rate=EVENTS_PER_S),\n"
-                        + "tcp:HOST:PORT (KDCOM over a VM's serial port), pipe:NAME, serial:DEVICE[,BAUD].\n"
+                        + "tcp:HOST:PORT (KDCOM over a VM's serial port), tcp-listen:PORT, pipe:NAME, serial:DEVICE[,BAUD].\n"
                         + "KDNET (net:...) is not supported yet. Prints the target's build, kernel base, modules,\n"
                         + "symbol status per module and whether nt!PoolHitTag was located. The target stays broken in.")
                 .handler(Guard.of("connect", this::connect)).build());
@@ -65,7 +65,12 @@ final class ConnectMagics {
             throw new InvestigationException("AlreadyConnected", "already connected to "
                     + investigation.connection().spec().text() + ": %disconnect first");
         }
-        Connection connection = Connection.open(spec, symbolPath(call, spec), call.flag("--wire-log"));
+        Connection connection;
+        try {
+            connection = Connection.open(spec, symbolPath(call, spec), call.flag("--wire-log"));
+        } catch (IllegalArgumentException e) {
+            throw call.usageError(e.getMessage());
+        }
         investigation.attached(connection, at);
         return summary(connection, at);
     }

@@ -1,12 +1,14 @@
 package dev.poolhit.jupyter.investigate;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * What {@code %connect} was asked to attach to: {@code sim[:seed=N,rate=EVENTS_PER_S]} (the
  * built-in simulated target, in-process) or a KDCOM transport spec handed to the kd layer
- * ({@code tcp:HOST:PORT}, {@code pipe:NAME}, {@code serial:DEVICE[,BAUD]}).
+ * ({@code tcp:HOST:PORT}, {@code tcp-listen:PORT} (the target connects to us), {@code pipe:NAME},
+ * {@code serial:DEVICE[,BAUD]}).
  *
  * @param text the spec as the user gave it
  * @param sim  true for the simulated target
@@ -14,7 +16,7 @@ import java.util.OptionalLong;
  * @param rate the simulator's pool events per second, if given (0 = as fast as possible)
  */
 record ConnectSpec(String text, boolean sim, OptionalLong seed, OptionalDouble rate) {
-    static final String FORMS = "expected sim, sim:seed=N,rate=R, tcp:HOST:PORT, pipe:NAME or serial:DEVICE[,BAUD]";
+    static final String FORMS = "expected sim, sim:seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME or serial:DEVICE[,BAUD]";
 
     /** @throws IllegalArgumentException naming what is wrong with {@code text} */
     static ConnectSpec parse(String text) {
@@ -30,7 +32,7 @@ record ConnectSpec(String text, boolean sim, OptionalLong seed, OptionalDouble r
         }
         int colon = text.indexOf(':');
         String scheme = colon < 0 ? text : text.substring(0, colon);
-        if (!scheme.equals("tcp") && !scheme.equals("pipe") && !scheme.equals("serial")) {
+        if (!List.of("tcp", "tcp-listen", "pipe", "serial").contains(scheme)) {
             throw new IllegalArgumentException("unknown target '" + text + "': " + FORMS);
         }
         if (colon == text.length() - 1 || colon < 0) {
