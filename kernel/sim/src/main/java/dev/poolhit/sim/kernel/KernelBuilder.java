@@ -4,6 +4,7 @@ import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.memory.SparseMemory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -29,6 +30,12 @@ public final class KernelBuilder {
     }
 
     public KernelState build(List<LoadedImage> kernelImages, int processorCount, int workerCount) {
+        return build(kernelImages, List.of(), processorCount, workerCount);
+    }
+
+    /** As above, plus the user process's PEB and loader list over {@code userImages} (ntdll, leakyapp). */
+    public KernelState build(List<LoadedImage> kernelImages, List<LoadedImage> userImages, int processorCount,
+                             int workerCount) {
         BumpAllocator objects = new BumpAllocator(memory, OBJECTS_START, OBJECTS_SIZE);
         KernelGlobals g = globals(kernelImages.get(0), objects);
         List<Long> entries = new ModuleListWriter(memory, objects).write(g.psLoadedModuleList(), kernelImages);
@@ -42,7 +49,9 @@ public final class KernelBuilder {
         ProcessTableWriter table = new ProcessTableWriter(memory, objects, g.psActiveProcessHead());
         SimProcess idle = table.createProcess(0, "Idle", 0, false);
         SimProcess system = table.createProcess(4, "System", 0, true);
-        SimProcess app = table.createProcess(APP_PID, "leakyapp.exe", 0x5d8, true);
+        Optional<SimPeb> peb = userImages.isEmpty() ? Optional.empty()
+                : Optional.of(new PebWriter(memory).write(userImages));
+        SimProcess app = table.createProcess(APP_PID, "leakyapp.exe", 0x5d8, true, peb.map(SimPeb::peb).orElse(0L));
         memory.put64(ntSymbol.applyAsLong("PsInitialSystemProcess"), system.eprocess());
         List<SimThread> idleThreads = new ArrayList<>();
         List<SimProcessor> processors = new ArrayList<>();
@@ -59,7 +68,8 @@ public final class KernelBuilder {
             workers.add(table.createThread(system, 0x1c + 4L * w, ntSymbol.applyAsLong("ExpWorkerThread")));
         }
         SimThread appThread = table.createThread(app, 0xa10, ntSymbol.applyAsLong("KiSystemCall64"));
-        return new KernelState(g, version, List.of(system, app), processors, idleThreads, workers, appThread, entries);
+        return new KernelState(g, version, List.of(system, app), processors, idleThreads, workers, appThread, entries,
+                peb);
     }
 
     private KernelGlobals globals(LoadedImage nt, BumpAllocator objects) {

@@ -1,6 +1,7 @@
 package dev.poolhit.sim.kernel;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What boot created in memory: globals, processes, threads and processors, for the machine and for
@@ -9,10 +10,12 @@ import java.util.List;
  * @param idleThreads one per processor, index = processor number
  * @param workers     system worker threads (process System)
  * @param appThread   the user process's main thread (leakyapp.exe)
+ * @param appPeb      the user process's PEB and loader list (empty when no user-mode image was mapped)
  */
 public record KernelState(KernelGlobals globals, KdVersion version, List<SimProcess> processes,
                           List<SimProcessor> processors, List<SimThread> idleThreads, List<SimThread> workers,
-                          SimThread appThread, List<Long> moduleEntries) {
+                          SimThread appThread, List<Long> moduleEntries,
+                          Optional<SimPeb> appPeb) {
     public KernelState {
         processes = List.copyOf(processes);
         processors = List.copyOf(processors);

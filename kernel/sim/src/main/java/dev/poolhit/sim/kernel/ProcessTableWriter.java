@@ -31,6 +31,11 @@ final class ProcessTableWriter {
 
     /** A process in PsActiveProcessHead (unless {@code listed} is false, as for the Idle process). */
     SimProcess createProcess(long pid, String imageFileName, long parentPid, boolean listed) {
+        return createProcess(pid, imageFileName, parentPid, listed, 0);
+    }
+
+    /** As above, with a user-mode PEB at {@code peb} (written by {@link PebWriter}). */
+    SimProcess createProcess(long pid, String imageFileName, long parentPid, boolean listed, long peb) {
         long eprocess = objects.allocate(EPROCESS_SIZE.offset(), 16);
         memory.put8(eprocess, 3); // DISPATCHER_HEADER.Type = ProcessObject
         memory.put64(eprocess + KPROCESS_DIRECTORY_TABLE_BASE.offset(), 0x187000L + pid * 0x1000);
@@ -38,6 +43,7 @@ final class ProcessTableWriter {
         ListEntries.initHead(memory, eprocess + EPROCESS_THREAD_LIST_HEAD.offset());
         memory.put64(eprocess + EPROCESS_UNIQUE_PROCESS_ID.offset(), pid);
         memory.put64(eprocess + EPROCESS_INHERITED_FROM_UNIQUE_PROCESS_ID.offset(), parentPid);
+        memory.put64(eprocess + EPROCESS_PEB.offset(), peb);
         byte[] name = imageFileName.getBytes(StandardCharsets.US_ASCII);
         memory.write(eprocess + EPROCESS_IMAGE_FILE_NAME.offset(), name, 0, Math.min(name.length, 14));
         if (listed) {
@@ -45,7 +51,7 @@ final class ProcessTableWriter {
         } else {
             ListEntries.initHead(memory, eprocess + EPROCESS_ACTIVE_PROCESS_LINKS.offset());
         }
-        return new SimProcess(eprocess, pid, imageFileName);
+        return new SimProcess(eprocess, pid, imageFileName, peb);
     }
 
     SimThread createThread(SimProcess process, long tid, long startAddress) {

@@ -12,6 +12,12 @@ import java.util.List;
  * the KPCR head (Self 0x18, CurrentPrcb 0x20, Prcb 0x180) is common to every x64 build in that
  * repository; EPROCESS Id 0x180 / ListEntry 0x188 / Name 0x2e0 also agree with Bitdefender hvmi's
  * Windows 7 SP1 x64 field file. KLDR_DATA_TABLE_ENTRY up to CheckSum follows kd-protocol.md 7.4.
+ *
+ * <p>The user-mode loader rows come from the same repository's {@code Win7_SP1/x64/System32/ntdll.dll}
+ * headers: {@code _PEB.h} (ImageBaseAddress 0x10, Ldr 0x18, size 0x380), the x64
+ * {@code _PEB_LDR_DATA} (Length 0, Initialized 4, the three module lists at 0x10/0x20/0x30, size
+ * 0x58) and {@code ntoskrnl.exe/Standalone/_LDR_DATA_TABLE_ENTRY.h} (the user loader's entry: three
+ * list links, then DllBase 0x30 ... TimeDateStamp 0x80, size 0xe0).
  */
 public enum Win7Offsets {
     KPCR_SELF("KPCR", "Self", 0x18),
@@ -62,7 +68,28 @@ public enum Win7Offsets {
     LDR_LOAD_COUNT("KLDR_DATA_TABLE_ENTRY", "LoadCount", 0x6c),
     LDR_CHECKSUM("KLDR_DATA_TABLE_ENTRY", "CheckSum", 0x78),
     LDR_TIME_DATE_STAMP("KLDR_DATA_TABLE_ENTRY", "TimeDateStamp", 0x80),
-    LDR_SIZE("KLDR_DATA_TABLE_ENTRY", "sizeof", 0xe0);
+    LDR_SIZE("KLDR_DATA_TABLE_ENTRY", "sizeof", 0xe0),
+    PEB_IMAGE_BASE_ADDRESS("PEB", "ImageBaseAddress", 0x10),
+    PEB_LDR("PEB", "Ldr", 0x18),
+    PEB_SIZE("PEB", "sizeof", 0x380),
+    PEB_LDR_DATA_LENGTH("PEB_LDR_DATA", "Length", 0x00),
+    PEB_LDR_DATA_INITIALIZED("PEB_LDR_DATA", "Initialized", 0x04),
+    PEB_LDR_DATA_IN_LOAD_ORDER("PEB_LDR_DATA", "InLoadOrderModuleList", 0x10),
+    PEB_LDR_DATA_IN_MEMORY_ORDER("PEB_LDR_DATA", "InMemoryOrderModuleList", 0x20),
+    PEB_LDR_DATA_IN_INITIALIZATION_ORDER("PEB_LDR_DATA", "InInitializationOrderModuleList", 0x30),
+    PEB_LDR_DATA_SIZE("PEB_LDR_DATA", "sizeof", 0x58),
+    ULDR_IN_LOAD_ORDER_LINKS("LDR_DATA_TABLE_ENTRY", "InLoadOrderLinks", 0x00),
+    ULDR_IN_MEMORY_ORDER_LINKS("LDR_DATA_TABLE_ENTRY", "InMemoryOrderLinks", 0x10),
+    ULDR_IN_INITIALIZATION_ORDER_LINKS("LDR_DATA_TABLE_ENTRY", "InInitializationOrderLinks", 0x20),
+    ULDR_DLL_BASE("LDR_DATA_TABLE_ENTRY", "DllBase", 0x30),
+    ULDR_ENTRY_POINT("LDR_DATA_TABLE_ENTRY", "EntryPoint", 0x38),
+    ULDR_SIZE_OF_IMAGE("LDR_DATA_TABLE_ENTRY", "SizeOfImage", 0x40),
+    ULDR_FULL_DLL_NAME("LDR_DATA_TABLE_ENTRY", "FullDllName", 0x48),
+    ULDR_BASE_DLL_NAME("LDR_DATA_TABLE_ENTRY", "BaseDllName", 0x58),
+    ULDR_FLAGS("LDR_DATA_TABLE_ENTRY", "Flags", 0x68),
+    ULDR_LOAD_COUNT("LDR_DATA_TABLE_ENTRY", "LoadCount", 0x6c),
+    ULDR_TIME_DATE_STAMP("LDR_DATA_TABLE_ENTRY", "TimeDateStamp", 0x80),
+    ULDR_SIZE("LDR_DATA_TABLE_ENTRY", "sizeof", 0xe0);
 
     private final String structure;
     private final String field;

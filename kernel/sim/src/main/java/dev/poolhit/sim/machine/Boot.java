@@ -56,7 +56,8 @@ final class Boot {
         ManifestImage nt = images.images().get(0);
         KernelBuilder builder = new KernelBuilder(memory, symbol -> ntSymbol(nt, symbol));
         List<LoadedImage> kernelImages = loaded.stream().filter(LoadedImage::kernelMode).toList();
-        KernelState kernel = builder.build(kernelImages, processors, WORKER_THREADS);
+        List<LoadedImage> userImages = loaded.stream().filter(i -> !i.kernelMode()).toList();
+        KernelState kernel = builder.build(kernelImages, userImages, processors, WORKER_THREADS);
         memory.map(USER_STACK_TOP - 0x10000, 0x10000);
         PoolAllocator nonPaged = new PoolAllocator(memory, PoolAllocator.NON_PAGED_POOL);
         PoolAllocator paged = new PoolAllocator(memory, PoolAllocator.PAGED_POOL);
