@@ -13,6 +13,7 @@ import dev.poolhit.kd.transport.KdClock;
 import dev.poolhit.target.memory.VirtualMemory;
 import dev.poolhit.target.module.Module;
 import dev.poolhit.target.module.ModuleList;
+import dev.poolhit.target.os.OsOffsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,9 @@ final class Attach {
             block = memory.u64(v.debuggerDataList());
         }
         List<String> notes = new ArrayList<>(d.notes());
+        if (OsOffsets.forBuild(v.minorVersion(), v.machineType()).isEmpty()) {
+            notes.add(OsOffsets.unknownBuildNote(v.minorVersion(), v.machineType()));
+        }
         return new TargetInfo(v.majorVersion(), v.minorVersion(), v.machineType(), first.numberProcessors(),
                 v.kernBase(), head, block, breakWithStatus, notes);
     }

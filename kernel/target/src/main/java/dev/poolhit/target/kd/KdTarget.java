@@ -16,6 +16,8 @@ import dev.poolhit.target.memory.CachedMemory;
 import dev.poolhit.target.memory.PatchTable;
 import dev.poolhit.target.memory.VirtualMemory;
 import dev.poolhit.target.module.ModuleList;
+import dev.poolhit.target.os.OsOffsets;
+import dev.poolhit.target.os.ThreadInfo;
 import dev.poolhit.target.stack.StackFrame;
 import dev.poolhit.target.stack.StackTrace;
 import dev.poolhit.target.symbol.Location;
@@ -66,6 +68,8 @@ public final class KdTarget implements AutoCloseable {
     private volatile Stop lastStop;
     private volatile boolean lost;
     private volatile int reboots;
+    private int seenRestarts;
+    private volatile ProcessViews processes;
 
     private KdTarget(PacketLink link, KdTargetOptions options) {
         this.session = new KdSession(link, options.session(), options.listener());
@@ -85,6 +89,8 @@ public final class KdTarget implements AutoCloseable {
         try {
             new Attach(t.session, t.client, options, t.clock).firstStop(t::lastStopFrom);
             t.info = Attach.discover(t.client, t.memory, t.lastStop.processor(), t.session.lastStateChange());
+            t.processes = new ProcessViews(t.memory, t.info == null ? Optional.empty()
+                    : OsOffsets.forBuild(t.info.build(), t.info.machineType()), t.tables);
             t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.info, null),
                     t.memory, t.tables);
             return t;
@@ -121,9 +127,17 @@ public final class KdTarget implements AutoCloseable {
         return state() == TargetState.BROKEN ? Optional.ofNullable(lastStop) : Optional.empty();
     }
 
-    /** Reboots noticed since attach (the kernel announced its image again). */
+    /**
+     * Reboots noticed since attach: the kernel announced its image again, or the target announced a
+     * new stop when it should have answered a request (kd's {@code KdSession#targetRestarts}).
+     */
     public int reboots() {
-        return reboots;
+        return reboots + session.targetRestarts() - seenRestarts;
+    }
+
+    /** The link's wire counters (resends, bad checksums, duplicates dropped...): for {@code %status}. Any thread. */
+    public dev.poolhit.kd.session.WireCounters wireCounters() {
+        return session.wireCounters();
     }
 
     /** Break epochs so far: values read in an older epoch are stale. */
@@ -212,8 +226,18 @@ public final class KdTarget implements AutoCloseable {
         return stackTrace(maxFrames).frames();
     }
 
+    /**
+     * The stopped thread's stack: its kernel stack bounds the walk, and past the system-call
+     * boundary its process's user-mode modules (PEB loader list) name the frames.
+     */
     public StackTrace stackTrace(int maxFrames) {
-        return view.walker().trace(registers(), maxFrames);
+        Registers regs = registers();
+        return processes.walker(view, lastStop.thread(), regs.rsp()).trace(regs, maxFrames);
+    }
+
+    /** The stopped thread, its process and kernel stack; empty when this build's offsets are unknown. */
+    public Optional<ThreadInfo> thread() {
+        return processes.thread(requireStop("read the thread").thread());
     }
 
     /** Sets a software breakpoint (WriteBreakPoint); a second call for the same address does nothing. */
@@ -230,6 +254,7 @@ public final class KdTarget implements AutoCloseable {
 
     /** Our breakpoints: address to the target's handle. */
     public Map<Long, Integer> breakpoints() {
+        noticeRestart();
         return edits.breakpoints();
     }
 
@@ -246,6 +271,7 @@ public final class KdTarget implements AutoCloseable {
 
     /** Our code patches: address to the original byte. */
     public Map<Long, Byte> patches() {
+        noticeRestart();
         return edits.patches();
     }
 
@@ -304,6 +330,7 @@ public final class KdTarget implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "target rebooted: forgetting " + edits.breakpoints().size()
                     + " breakpoints and " + edits.patches().size() + " patches");
             edits.forget();
+            processes.forget();
             reboots++;
         }
         if (info != null) {
@@ -340,13 +367,35 @@ public final class KdTarget implements AutoCloseable {
     }
 
     private void requireConnected(String what) {
+        noticeRestart();
         if (state() == TargetState.DISCONNECTED) {
             throw new TargetDisconnectedException("cannot " + what + ": target is disconnected");
         }
     }
 
+    /**
+     * The target rebooted while it should have answered us (the session saw a new stop instead): our
+     * breakpoints and patches went with the old boot; it now sits at its new announcement.
+     */
+    private synchronized void noticeRestart() {
+        int restarts = session.targetRestarts();
+        if (restarts == seenRestarts) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "target rebooted under a request: forgetting " + edits.breakpoints().size()
+                + " breakpoints and " + edits.patches().size() + " patches");
+        reboots += restarts - seenRestarts;
+        seenRestarts = restarts;
+        edits.forget();
+        registers.clear();
+        memory.invalidate();
+        lastStopFrom(session.lastStateChange());
+    }
+
     private RuntimeException fail(String operation, KdException e) {
-        if (e instanceof dev.poolhit.kd.protocol.KdInterruptedException) {
+        if (session.targetRestarts() != seenRestarts) {
+            noticeRestart(); // the link is fine: the target rebooted under this request
+        } else if (e instanceof dev.poolhit.kd.protocol.KdInterruptedException) {
             Thread.currentThread().interrupt(); // the caller's interrupt stays visible; the link is still fine
         } else if (!(e instanceof dev.poolhit.kd.protocol.KdStatusException)) {
             lost = true; // what we changed stays listed in breakpoints()/patches(): nobody can undo it now

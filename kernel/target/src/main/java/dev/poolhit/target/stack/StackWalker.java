@@ -9,6 +9,7 @@ import dev.poolhit.target.unwind.UnwindStep;
 import dev.poolhit.target.unwind.X64Unwinder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
@@ -22,12 +23,27 @@ public final class StackWalker {
     private final X64Unwinder unwinder;
     private final LongFunction<Location> describer;
     private final StackLimits limits;
+    private final LongFunction<Optional<StackWalker>> userSpace;
 
     /** @param describer names an address (e.g. {@code Symbolizer::describe}; {@code Location::unknown} for none) */
     public StackWalker(X64Unwinder unwinder, LongFunction<Location> describer, StackLimits limits) {
+        this(unwinder, describer, limits, rip -> Optional.empty());
+    }
+
+    /**
+     * @param userSpace given the first user-mode return address of a walk that left the kernel, a
+     *                  walker whose unwinder knows that code (kernel modules too), or empty
+     */
+    public StackWalker(X64Unwinder unwinder, LongFunction<Location> describer, StackLimits limits,
+                       LongFunction<Optional<StackWalker>> userSpace) {
         this.unwinder = unwinder;
         this.describer = describer;
         this.limits = limits;
+        this.userSpace = userSpace;
+    }
+
+    public StackLimits limits() {
+        return limits;
     }
 
     public List<StackFrame> walk(Registers initial, int maxFrames) {
@@ -37,16 +53,17 @@ public final class StackWalker {
     public StackTrace trace(Registers initial, int maxFrames) {
         List<StackFrame> frames = new ArrayList<>();
         Registers regs = initial;
+        StackWalker current = this;
         for (int n = 0; n < maxFrames; n++) {
             UnwindStep step;
             try {
-                step = unwinder.unwind(regs);
+                step = current.unwinder.unwind(regs);
             } catch (TargetException e) {
-                frames.add(frame(n, regs, OptionalLong.empty()));
+                frames.add(current.frame(n, regs, OptionalLong.empty()));
                 return new StackTrace(frames, new StackEnd(StackEnd.Reason.UNWIND_FAILED, e.getMessage()));
             }
             Registers caller = step.caller();
-            frames.add(frame(n, regs, OptionalLong.of(caller.rip())));
+            frames.add(current.frame(n, regs, OptionalLong.of(caller.rip())));
             if (caller.rip() == 0) {
                 return new StackTrace(frames, new StackEnd(StackEnd.Reason.END_OF_STACK, "return address 0"));
             }
@@ -54,16 +71,23 @@ public final class StackWalker {
             if (bad != null) {
                 return new StackTrace(frames, new StackEnd(StackEnd.Reason.BAD_STACK_POINTER, bad));
             }
-            if (isKernel(regs.rip()) && !isKernel(caller.rip()) && !unwinder.functions().isKnownCode(caller.rip())) {
-                if (n + 1 < maxFrames) {
-                    frames.add(frame(n + 1, caller, OptionalLong.empty()));
+            if (isKernel(regs.rip()) && !isKernel(caller.rip()) && !current.knows(caller.rip())) {
+                current = userSpace.apply(caller.rip()).filter(w -> w.knows(caller.rip())).orElse(null);
+                if (current == null) {
+                    if (n + 1 < maxFrames) {
+                        frames.add(frame(n + 1, caller, OptionalLong.empty()));
+                    }
+                    return new StackTrace(frames, new StackEnd(StackEnd.Reason.USER_MODE_UNKNOWN,
+                            "user-mode return address " + Hex.u64(caller.rip()) + " is in no known module"));
                 }
-                return new StackTrace(frames, new StackEnd(StackEnd.Reason.USER_MODE_UNKNOWN,
-                        "user-mode return address " + Hex.u64(caller.rip()) + " is in no known module"));
             }
             regs = caller;
         }
         return new StackTrace(frames, new StackEnd(StackEnd.Reason.DEPTH_LIMIT, maxFrames + " frames"));
+    }
+
+    private boolean knows(long rip) {
+        return unwinder.functions().isKnownCode(rip);
     }
 
     private String badStackPointer(Registers callee, Registers caller, UnwindMethod method) {

@@ -120,7 +120,7 @@ class KdTargetSimTest {
         assertEquals(stop.pc(), target.registers().rip());
     }
 
-    /** Ground truth runs outermost to the check site; ours innermost first; user-mode frames need the PEB (not walked). */
+    /** Ground truth runs outermost to the check site; ours innermost first (user frames named via the PEB loader list). */
     private int compare(GroundTruthEntry truth, List<StackFrame> frames, int hit) {
         List<ExpectedFrame> expected = new java.util.ArrayList<>(truth.stack());
         java.util.Collections.reverse(expected);
