@@ -45,10 +45,9 @@ final class HomeSlots {
     private Args read(List<StackFrame> stack, String function, byte[] spill, int slot) {
         for (int i = 0; i + 1 < stack.size(); i++) {
             StackFrame f = stack.get(i);
-            if (f.module().filter("nt"::equals).isPresent() && f.function().filter(function::equals).isPresent()
-                    && f.offset().isPresent() && f.returnAddress().isPresent()) {
-                long entry = f.instructionPointer() - f.offset().getAsLong();
-                if (!spills(entry, spill)) {
+            OptionalLong entry = entryOf(f, i == 0, function);
+            if (entry.isPresent() && f.returnAddress().isPresent()) {
+                if (!spills(entry.getAsLong(), spill)) {
                     return null;
                 }
                 try {
@@ -60,6 +59,21 @@ final class HomeSlots {
             }
         }
         return null;
+    }
+
+    /**
+     * The entry of {@code nt!function} when frame {@code f} runs inside it. The owning function
+     * (the chain root of the frame's RUNTIME_FUNCTION) is asked, not the frame's symbol: a check
+     * site in a cold stub chained to the function has no name of its own, yet its frame is the
+     * function's frame. A caller frame's IP is a return address, which may sit just past the
+     * function's last byte, so it is looked up one byte back.
+     */
+    private OptionalLong entryOf(StackFrame f, boolean top, String function) {
+        long ip = top ? f.instructionPointer() : f.instructionPointer() - 1;
+        return target.owningFunction(ip)
+                .filter(l -> l.module().filter("nt"::equals).isPresent() && l.function().filter(function::equals).isPresent())
+                .map(l -> OptionalLong.of(l.address()))
+                .orElse(OptionalLong.empty());
     }
 
     private boolean spills(long entry, byte[] spill) {
