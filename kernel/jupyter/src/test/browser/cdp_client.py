@@ -18,6 +18,7 @@ from tornado.websocket import websocket_connect
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
          "--remote-debugging-port=0", "--remote-allow-origins=*"]
 
 

@@ -31,8 +31,10 @@ CODE_CELLS = "Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code')"
 DONE = """(() => {
   const cells = %s;
   const last = cells[cells.length - 1];
-  return !cells.some(c => c.input_prompt_number === '*')
-      && /disconnected from sim/.test(last.output_area.element.text());
+  // an error stops Run All, so it ends the wait too (the assertions then show the error)
+  return document.querySelector('#notebook-container .output_area .output_error') !== null
+      || (!cells.some(c => c.input_prompt_number === '*')
+          && /disconnected from sim/.test(last.output_area.element.text()));
 })()""" % CODE_CELLS
 OUTPUTS = """(() => {
   const area = document.querySelector('#notebook-container');
