@@ -26,6 +26,7 @@ done
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 cp -r "$here/include" "$here/nt" "$here/ntdll" "$here/manifest.py" "$scratch/"
+cp "$x64/manifest.py" "$scratch/x64manifest.py"
 mkdir -p "$scratch/myfault" "$scratch/leakyapp"
 cp "$x64/nt/io.c" "$x64/nt/ke.c" "$x64/nt/globals.c" "$scratch/nt/"
 cp "$x64/myfault/myfault.c" "$scratch/myfault/"

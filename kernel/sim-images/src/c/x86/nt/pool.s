@@ -23,10 +23,10 @@
     .p2align 4, 0xcc
 _ExAllocatePoolWithTag@12:
     .cv_fpo_proc _ExAllocatePoolWithTag@12 12
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     .cv_fpo_endprologue
     push dword ptr [ebp+16]
@@ -111,10 +111,10 @@ _ExpAllocateSmallPool@12:
     .p2align 4, 0xcc
 _ExpAllocateBigPool@12:
     .cv_fpo_proc _ExpAllocateBigPool@12 12
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     push ebx
     .cv_fpo_pushreg ebx
@@ -165,10 +165,10 @@ _ExpAllocateBigPool@12:
     .p2align 4, 0xcc
 _ExFreePoolWithTag@8:
     .cv_fpo_proc _ExFreePoolWithTag@8 8
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     push ebx
     .cv_fpo_pushreg ebx
@@ -208,10 +208,10 @@ _ExFreePoolWithTag@8:
     .p2align 4, 0xcc
 _ExFreePool@4:
     .cv_fpo_proc _ExFreePool@4 4
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     .cv_fpo_endprologue
     push 0

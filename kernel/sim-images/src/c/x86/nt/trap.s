@@ -32,7 +32,7 @@ _KiFastCallEntry:
     push -1
     push 1
     sub esp, 0x48
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     mov ecx, dword ptr [ebp+0x60]
     mov dword ptr [ebp+0x00], ecx
     mov ecx, dword ptr [ebp+0x68]
@@ -88,7 +88,7 @@ _KiClockInterrupt:
     push -1
     push 0
     sub esp, 0x48
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     mov ecx, dword ptr [ebp+0x60]
     mov dword ptr [ebp+0x00], ecx
     mov ecx, dword ptr [ebp+0x68]
@@ -112,7 +112,7 @@ _KiIdleLoop@0:
     .cv_fpo_proc _KiIdleLoop@0 0
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     .cv_fpo_endprologue
 .Lidle:
@@ -177,10 +177,10 @@ _RtlpBreakWithStatusInstruction@0:
     .p2align 4, 0xcc
 _KeBugCheckEx@20:
     .cv_fpo_proc _KeBugCheckEx@20 20
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     .cv_fpo_endprologue
     mov eax, dword ptr [ebp+8]
@@ -204,10 +204,10 @@ _KeBugCheckEx@20:
     .p2align 4, 0xcc
 @IofCallDriver@8:
     .cv_fpo_proc @IofCallDriver@8 0
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     .cv_fpo_endprologue
     dec byte ptr [edx+0x23]
@@ -232,10 +232,10 @@ _KeBugCheckEx@20:
     .p2align 4, 0xcc
 _ExpWorkerThread@4:
     .cv_fpo_proc _ExpWorkerThread@4 4
-    mov edi, edi
+    .byte 0x8b, 0xff  # mov edi,edi in the 8b ff encoding of the MSVC hot-patch point (the assembler picks 89 ff)
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     push ebx
     .cv_fpo_pushreg ebx

@@ -40,7 +40,7 @@ _RtlUserThreadStart@8:
     .cv_fpo_proc _RtlUserThreadStart@8 8
     push ebp
     .cv_fpo_pushreg ebp
-    mov ebp, esp
+    .byte 0x8b, 0xec  # mov ebp,esp as MSVC encodes it (8b ec; clang emits 89 e5 for the C files)
     .cv_fpo_setframe ebp
     .cv_fpo_endprologue
     push dword ptr [ebp+12]

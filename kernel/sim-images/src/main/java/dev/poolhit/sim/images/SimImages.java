@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The simulated target's compiled images on the classpath: x64 {@code ntoskrnl.exe},
+ * The simulated target's compiled images on the classpath: x64 (and, through {@link #x86()}, x86) {@code ntoskrnl.exe},
  * {@code myfault.sys}, {@code ntdll.dll}, {@code leakyapp.exe}, their PDBs and
  * {@code manifest.json}, all built by {@code src/c/x64/build.sh} (see the README there).
  *
@@ -18,9 +18,11 @@ import java.util.List;
  */
 public final class SimImages {
     private static final String X64_DIRECTORY = "/dev/poolhit/sim/images/x64/";
+    private static final String X86_DIRECTORY = "/dev/poolhit/sim/images/x86/";
     private static final String INDEX = "files.txt";
     private static final String MANIFEST = "manifest.json";
     private static final SimImages X64 = new SimImages(X64_DIRECTORY);
+    private static final SimImages X86 = new SimImages(X86_DIRECTORY);
 
     private final String directory;
 
@@ -31,6 +33,15 @@ public final class SimImages {
     /** The x64 image set. */
     public static SimImages x64() {
         return X64;
+    }
+
+    /**
+     * The 32-bit x86 image set ({@code ntoskrnl.exe} with {@code ntkrnlpa.pdb}, {@code myfault.sys},
+     * {@code ntdll.dll}, {@code leakyapp.exe}), built by {@code src/c/x86/build.sh}; its manifest adds
+     * frame kinds, FrameData and per-call-site stack depths (README there).
+     */
+    public static SimImages x86() {
+        return X86;
     }
 
     /** File names of the set (images, PDBs and manifest.json), in build order. */
