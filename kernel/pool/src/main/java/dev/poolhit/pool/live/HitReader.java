@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads one PoolHitTag break into a {@link Hit}: time, processor, thread, kind (from the site's
- * owning function and the frame names), the stack, and size/address from the allocator's and
+ * Reads one PoolHitTag break into a {@link Hit}: time, processor, thread, its process (EPROCESS of
+ * the thread's ApcState, when the target layer knows this build's offsets), kind (from the site's
+ * owning function and the frame names), the stack (into user mode when the process's modules are
+ * known), and size/address from the allocator's and
  * {@code ExFreePoolWithTag}'s home slots when {@link HomeSlots} confirms the spill. Nothing guessed.
  */
 final class HitReader {
@@ -45,6 +47,7 @@ final class HitReader {
         HitKind kind = HitClassifier.classify(ownerText(stop.pc()), frames);
         HitBuilder b = Hit.builder().time(epochNanos()).kind(kind).tag(tag).processor(stop.processor())
                 .thread(stop.thread()).site(stop.pc(), target.describe(stop.pc()).text()).frames(frames);
+        target.thread().ifPresent(t -> b.process(t.process().eprocess()));
         OptionalLong ret = OptionalLong.empty();
         if (kind == HitKind.ALLOC) {
             HomeSlots.Args a = slots.allocation(stack);
