@@ -113,6 +113,16 @@ public record StateChange64(int newState, int processorLevel, int processor, int
         }
     }
 
+    /**
+     * This state change with an x86 control report in the report area, for a simulated 32-bit
+     * target: build it with {@link #exception} or {@link #loadSymbols} (any AMD64 report), then
+     * replace the report; sign-extend Thread/PC/addresses with {@link X86Pointers#toWireVirtual}.
+     */
+    public StateChange64 withX86Report(ControlReportX86 x86Report) {
+        return new StateChange64(newState, processorLevel, processor, numberProcessors, padding, thread,
+                programCounter, union, x86Report.encode(), extra);
+    }
+
     public byte[] encode() {
         byte[] out = new byte[BYTES + extra.length];
         LittleEndian.put32(out, 0x00, newState);

@@ -83,6 +83,22 @@ class X86GoldenTest {
     }
 
     @Test
+    void aSimulatedX86TargetRebuildsTheCapturedPacket() throws Exception {
+        ControlReportAmd64 placeholder = new ControlReportAmd64(0, 0, 0, 0, 0, new byte[16], 0, 0, 0, 0);
+        StateChange64 built = StateChange64.loadSymbols(
+                new StateChange64.Cpu(0, 0, 1, X86Pointers.toWireVirtual(0x80553740L),
+                        X86Pointers.toWireVirtual(0x8052F4C4L)),
+                new LoadSymbols64(0, 0, X86Pointers.toWireVirtual(0x804D8000L), 0xFFFFFFFFL, 0x002050D3, 0x001F8480,
+                        false),
+                "\\WINDOWS\\system32\\ntkrnlpa.exe", placeholder)
+                .withX86Report(new ControlReportX86(0xFFFF0FF0, 0x400, 16, 3,
+                        Hex.decode("cc5dc20c00cccccccccc8bff558becff"), 0x08, 0x23, 0x23, 0x30, 0x82, 0));
+        byte[] expected = XPCAP_LOAD_SYMBOLS.clone();
+        java.util.Arrays.fill(expected, 0xB8, 0xC0, (byte) 0); // the capture's stale union tail
+        assertArrayEquals(expected, built.encode());
+    }
+
+    @Test
     void x86ReportReencodesToTheCaptureBytes() throws Exception {
         byte[] area = java.util.Arrays.copyOfRange(XPCAP_LOAD_SYMBOLS, 0xC0, 0xF0);
         assertArrayEquals(area, ControlReportX86.decode(area).encode());
