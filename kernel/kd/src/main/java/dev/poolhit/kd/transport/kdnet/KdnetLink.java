@@ -3,6 +3,7 @@ package dev.poolhit.kd.transport.kdnet;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.protocol.KdPacket;
 import dev.poolhit.kd.protocol.LinkClosedException;
+import dev.poolhit.kd.protocol.PacketType;
 import dev.poolhit.kd.transport.KdClock;
 import dev.poolhit.kd.transport.LinkEvent;
 import dev.poolhit.kd.transport.LinkEventQueue;
@@ -44,6 +45,8 @@ public final class KdnetLink implements PacketLink {
     private final Object writeLock = new Object();
     private final Thread reader;
     private volatile SocketAddress peer;
+    /** Id of the last data packet received, so its ACK can echo it exactly (see {@link #send}). */
+    private volatile int lastDataId = -1;
     private volatile boolean open = true;
 
     private KdnetLink(DatagramSocket socket, KdnetSpec spec, KdClock clock, Supplier<byte[]> hostRandom) {
@@ -121,6 +124,9 @@ public final class KdnetLink implements PacketLink {
             transmit(r.udp());
             flushPending();
         } else if (step instanceof KdnetStep.Deliver d) {
+            if (d.event() instanceof LinkEvent.Packet p && !p.packet().isControl()) {
+                lastDataId = p.packet().id();
+            }
             queue.put(d.event());
         } else if (step instanceof KdnetStep.Fatal f) {
             queue.close(new LinkClosedException(f.message()));
@@ -139,8 +145,18 @@ public final class KdnetLink implements PacketLink {
         }
     }
 
+    /**
+     * Sends one packet per datagram. An ACK echoes the acknowledged id exactly: KDNET targets number
+     * 0, 2, 4 ... (kd-protocol.md 8.7), so ids with bit 0x800 set occur, and the session's
+     * KDCOM-style ACK (0x800 masked) would not match them.
+     */
     @Override
     public void send(KdPacket packet) throws KdException {
+        int last = lastDataId;
+        if (packet.is(PacketType.ACKNOWLEDGE) && last != packet.id()
+                && (last & ~KdPacket.SYNC_PACKET_ID) == packet.id()) {
+            packet = KdPacket.control(PacketType.ACKNOWLEDGE, last);
+        }
         sendBody(packet.encode());
     }
 

@@ -50,7 +50,8 @@ class KdnetLinkTest {
             target.send(target.codec.seal(STATE.encode()));
             assertEquals(new LinkEvent.Packet(STATE), next());
             link.send(KdPacket.ack(STATE.id()));
-            assertEquals(new KdnetStep.Deliver(new LinkEvent.Packet(KdPacket.ack(0x80800000))), target.receive());
+            assertEquals(new KdnetStep.Deliver(new LinkEvent.Packet(KdPacket.control(PacketType.ACKNOWLEDGE, 0x80800800))),
+                    target.receive(), "the ACK echoes the id exactly");
             KdnetStats s = link.stats();
             assertEquals(1, s.handshakes());
             assertEquals(0, s.droppedTotal(), s.summary());
@@ -104,6 +105,20 @@ class KdnetLinkTest {
             link.sendBreakIn();
             assertEquals(new KdnetStep.Deliver(new LinkEvent.BreakIn()), rebooted.receive());
             assertEquals(2, link.stats().handshakes());
+        }
+    }
+
+    @Test
+    void anAckEchoesAKdnetTargetIdWithBit0x800Exactly() throws Exception {
+        open("1.2.3.4");
+        try (FakeKdnetTarget target = new FakeKdnetTarget("1.2.3.4", link.localPort(), 9)) {
+            target.handshake();
+            KdPacket print = KdPacket.data(PacketType.DEBUG_IO, 0x92e, new byte[] {7});
+            target.send(target.codec.seal(print.encode()));
+            assertEquals(new LinkEvent.Packet(print), next());
+            link.send(KdPacket.ack(print.id()));
+            assertEquals(new KdnetStep.Deliver(new LinkEvent.Packet(KdPacket.control(PacketType.ACKNOWLEDGE, 0x92e))),
+                    target.receive());
         }
     }
 
