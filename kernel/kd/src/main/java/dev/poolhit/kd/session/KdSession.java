@@ -46,6 +46,7 @@ public final class KdSession implements Closeable {
     private final SessionOptions options;
     private volatile SessionState state = SessionState.DISCONNECTED;
     private volatile StateChange64 lastStateChange;
+    private volatile int restarts;
 
     public KdSession(PacketLink link, SessionOptions options, SessionListener listener) {
         this.pump = new PacketPump(link, options);
@@ -62,6 +63,14 @@ public final class KdSession implements Closeable {
         return pump.counters();
     }
 
+    /**
+     * Times the target announced a different stop while it should have answered a request: it
+     * rebooted (or restarted its debugger) under us, and what we set up there is gone. Any thread.
+     */
+    public int targetRestarts() {
+        return restarts;
+    }
+
     /** The state change that put the target into BROKEN (null before the first). */
     public StateChange64 lastStateChange() {
         return lastStateChange;
@@ -72,6 +81,17 @@ public final class KdSession implements Closeable {
      * data packet) and waits for the first state change; the target is then BROKEN.
      */
     public StateChange64 connect(Duration timeout) throws KdException {
+        return connect(timeout, false);
+    }
+
+    /**
+     * As {@link #connect(Duration)}; with {@code breakInWhileSilent}, a break-in byte goes out with
+     * each repeated RESET while the target stays silent: a running target ignores RESETs and only
+     * stops for 0x62, so a break-in lost on a noisy line would otherwise leave the attach waiting
+     * for nothing. A broken-in target is never silent for a whole interval (it repeats its state
+     * change on every ACK timeout), so it does not get a second break-in.
+     */
+    public StateChange64 connect(Duration timeout, boolean breakInWhileSilent) throws KdException {
         long deadline = pump.clock().deadlineAfter(timeout.toNanos());
         pump.sendReset();
         while (true) {
@@ -88,6 +108,9 @@ public final class KdSession implements Closeable {
             if (e == null) {
                 if (pump.clock().nanoTime() - deadline >= 0) {
                     throw new KdTimeoutException("target did not answer RESET within " + timeout.toMillis() + " ms");
+                }
+                if (breakInWhileSilent) {
+                    pump.link().sendBreakIn();
                 }
                 pump.sendReset();
             }
@@ -130,7 +153,14 @@ public final class KdSession implements Closeable {
                 LOG.log(System.Logger.Level.DEBUG, "stale response dropped: " + response);
             } else if (p.is(PacketType.STATE_CHANGE64)) {
                 // The target resynchronised and reports its stop again: our request was lost with it.
-                enterBroken(p);
+                StateChange64 before = lastStateChange;
+                StateChange64 change = enterBroken(p);
+                if (!sameStop(before, change)) {
+                    restarts++;
+                    throw new KdProtocolException("target announced " + change + " instead of answering "
+                            + ManipulateApi.describe(request.apiNumber()) + ", expected its current stop " + before
+                            + " again: it rebooted or restarted its debugger");
+                }
                 if (++resent > options.maxRetries()) {
                     throw new KdProtocolException("target keeps re-reporting its stop instead of answering "
                             + ManipulateApi.describe(request.apiNumber()));
@@ -217,6 +247,12 @@ public final class KdSession implements Closeable {
             throw new IllegalStateException("cannot send " + ManipulateApi.describe(request.apiNumber())
                     + ": target is " + state + ", expected BROKEN");
         }
+    }
+
+    /** A resynchronised target repeats its stop: same kind, processor, thread and PC. */
+    private static boolean sameStop(StateChange64 a, StateChange64 b) {
+        return a != null && a.newState() == b.newState() && a.processor() == b.processor() && a.thread() == b.thread()
+                && a.programCounter() == b.programCounter();
     }
 
     private static long earlier(long a, long b) {

@@ -1,0 +1,33 @@
+package dev.poolhit.kd.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.poolhit.kd.protocol.GetVersion64;
+import dev.poolhit.kd.protocol.KdProtocolException;
+import dev.poolhit.kd.protocol.PacketType;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** A target that announces a different stop instead of answering has rebooted under the host. */
+class TargetRestartTest extends AbstractSessionTest {
+    @Test
+    void aNewStopInsteadOfAnAnswerIsARestartNotARetry() throws Exception {
+        connect();
+        Future<GetVersion64> first = onHost(client::getVersion);
+        target.respond(target.expectRequest(dev.poolhit.kd.protocol.ManipulateApi.GET_VERSION), 0, WIN81,
+                new byte[0], 0x80800001);
+        await(first);
+        Future<GetVersion64> f = onHost(client::getVersion);
+        target.expectData(PacketType.STATE_MANIPULATE, true);
+        // the rebooted target's kdcom starts over (sync id) and stops at its boot break-in
+        target.sendAcked(ScriptedTarget.breakpointAt(PC + 0x40).toPacket(0x80800800));
+        KdProtocolException e = assertInstanceOf(KdProtocolException.class, assertThrowsFrom(f));
+        assertEquals("target announced StateChange64[EXCEPTION cpu=0 pc=0xfffff80002a8d4d0 extra=0 bytes] instead of"
+                + " answering DbgKdGetVersionApi (0x3146), expected its current stop StateChange64[EXCEPTION cpu=0"
+                + " pc=0xfffff80002a8d490 extra=0 bytes] again: it rebooted or restarted its debugger", e.getMessage());
+        assertEquals(1, session.targetRestarts());
+        assertEquals(SessionState.BROKEN, session.state());
+        assertEquals(PC + 0x40, session.lastStateChange().programCounter());
+    }
+}
