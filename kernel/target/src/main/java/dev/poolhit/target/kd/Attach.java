@@ -44,7 +44,7 @@ final class Attach {
             session.breakIn();
         }
         long deadline = clock.deadlineAfter(options.connectTimeout().toNanos());
-        StateChange64 change = session.connect(options.connectTimeout());
+        StateChange64 change = session.connect(options.connectTimeout(), options.breakInOnConnect());
         while (change.is(NewState.LOAD_SYMBOLS)) {
             LOG.log(System.Logger.Level.DEBUG, "load symbols during attach: " + change.loadSymbolsPath());
             client.continue2(DBG_CONTINUE, false, 0);

@@ -60,6 +60,7 @@ public final class KdTarget implements AutoCloseable {
     private final KdClock clock;
     private final KdMemory raw;
     private final CachedMemory memory;
+    private final ImageCache images;
     private final CodeEdits edits;
     private final SymbolTables tables;
     private final RegisterCache registers;
@@ -78,7 +79,10 @@ public final class KdTarget implements AutoCloseable {
         this.raw = new KdMemory(client);
         this.registers = new RegisterCache(client);
         PatchTable patches = new PatchTable();
-        this.memory = new CachedMemory(raw, patches, ManipulateState.MAX_DATA);
+        // code, headers and unwind data of loaded images outlive a break epoch; stacks and data do not
+        this.images = new ImageCache(raw, patches, ManipulateState.MAX_DATA, this::reboots,
+                () -> view == null ? null : view.modules());
+        this.memory = new CachedMemory(images, patches, ManipulateState.MAX_DATA);
         this.edits = new CodeEdits(client, raw, memory, patches);
         this.tables = new SymbolTables(options, memory);
     }
@@ -195,6 +199,7 @@ public final class KdTarget implements AutoCloseable {
     public void write(long address, byte[] data) {
         requireBroken("write " + Hex.u64(address));
         raw.write(address, data);
+        images.forget(address, data.length);
         memory.invalidate(address, data.length);
     }
 
