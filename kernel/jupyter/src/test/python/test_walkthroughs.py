@@ -125,7 +125,7 @@ class WalkthroughTests(unittest.TestCase):
     def test_tables_have_their_columns_and_rows(self):
         found = all_tables(executed(WALKTHROUGH))
         self.assertEqual(found["hits: 1 row × 12 columns"], HITS_COLUMNS)
-        self.assertEqual(found["stack: 9 rows × 4 columns"], ["frame", "child_sp", "ret_addr", "call_site"])
+        self.assertEqual(found["stack: 12 rows × 4 columns"], ["frame", "child_sp", "ret_addr", "call_site"])
         self.assertEqual(found["hits: 100 rows × 12 columns"], HITS_COLUMNS)
         self.assertEqual(found["hits summary: 2 rows × 4 columns"], ["stack_id", "site", "Count [size]", "Sum [size]"])
         self.assertEqual(found["stacks: 2 rows × 6 columns"], ["stack_id", "signature", "hits", "allocs", "frees", "bytes"])
