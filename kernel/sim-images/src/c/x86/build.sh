@@ -25,7 +25,7 @@ done
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-cp -r "$here/include" "$here/nt" "$here/ntdll" "$here/manifest.py" "$scratch/"
+cp -r "$here/include" "$here/nt" "$here/ntdll" "$here/manifest.py" "$here/scenarios.py" "$here/scenarios.json" "$scratch/"
 cp "$x64/manifest.py" "$scratch/x64manifest.py"
 mkdir -p "$scratch/myfault" "$scratch/leakyapp"
 cp "$x64/nt/io.c" "$x64/nt/ke.c" "$x64/nt/globals.c" "$scratch/nt/"
@@ -69,7 +69,7 @@ cc leakyapp/leakyapp.c obj/leakyapp.obj -fno-omit-frame-pointer
 lld-link "${common_link[@]}" /subsystem:console /entry:LeakyMain /base:0x00400000 \
     /opt:ref /pdb:bin/leakyapp.pdb /pdbaltpath:leakyapp.pdb /out:bin/leakyapp.exe obj/leakyapp.obj obj/ntdll.lib
 
-/usr/bin/python3 manifest.py bin > bin/manifest.json
+/usr/bin/python3 manifest.py bin scenarios.json > bin/manifest.json
 
 files=(ntoskrnl.exe ntkrnlpa.pdb myfault.sys myfault.pdb ntdll.dll ntdll.pdb leakyapp.exe leakyapp.pdb manifest.json)
 printf '%s\n' "${files[@]}" > bin/files.txt

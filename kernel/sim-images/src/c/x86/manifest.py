@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes manifest.json for the simulated target's x86 images, from the toolchain's own outputs.
 
-Usage: manifest.py BIN_DIR > manifest.json
+Usage: manifest.py BIN_DIR SCENARIOS_JSON > manifest.json
 
 Headers, sections, exports, publics and the RSDS/PDB identity are read exactly as the x64
 manifest does (x64manifest.py, a copy of ../x64/manifest.py made by build.sh); the x86 parts:
@@ -30,6 +30,7 @@ import json
 import re
 import sys
 
+import scenarios as sc
 import x64manifest as m
 
 IMAGES = [
@@ -187,7 +188,7 @@ def frame_kind(fn, insns_of):
     return "leaf"
 
 
-def describe_image(name, file, pdb, kind, bindir, decorated):
+def describe_image(name, file, pdb, kind, bindir, decorated, disasm):
     path, pdb_path = bindir + "/" + file, bindir + "/" + pdb
     base, size, machine, entry = m.file_headers(path)
     secs = m.sections(path)
@@ -196,6 +197,7 @@ def describe_image(name, file, pdb, kind, bindir, decorated):
     fpo = frame_data(pdb_path)
     text = next(s for s in secs if s["name"] == ".text")
     insns = disassembly(path, base)
+    disasm[name] = insns
     fns = function_list(pubs, flags, text["rva"] + text["virtualSize"], fpo)
     by_rva = {}
     for n, r in pubs.items():
@@ -292,9 +294,13 @@ def main():
                 decorated.setdefault(undecorate(pub), pub)
     clang = m.run("clang", "--version").splitlines()[0]
     lld = m.run("lld-link", "--version").strip()
+    disasm = {}
+    images = [describe_image(*img, bindir, decorated, disasm) for img in IMAGES]
+    with open(sys.argv[2]) as f:
+        specs = json.load(f)
     manifest = {"schemaVersion": 1,
                 "toolchain": {"clang": clang, "lld": lld, "target": "i686-pc-windows-msvc"},
-                "images": [describe_image(*img, bindir, decorated) for img in IMAGES]}
+                "images": images, "scenarios": [sc.resolve(spec, images, disasm) for spec in specs]}
     json.dump(manifest, sys.stdout, indent=1, sort_keys=False)
     sys.stdout.write("\n")
 
