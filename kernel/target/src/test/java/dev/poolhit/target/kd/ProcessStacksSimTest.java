@@ -10,6 +10,7 @@ import dev.poolhit.sim.kernel.SimThread;
 import dev.poolhit.sim.machine.Machine;
 import dev.poolhit.sim.workload.ExpectedFrame;
 import dev.poolhit.sim.workload.GroundTruthEntry;
+import dev.poolhit.target.memory.VirtualMemory;
 import dev.poolhit.target.os.OsOffsets;
 import dev.poolhit.target.os.ThreadInfo;
 import dev.poolhit.target.stack.StackEnd;
@@ -101,6 +102,30 @@ class ProcessStacksSimTest {
         StackTrace trace = unknown.walker(kernel, thread, target.registers().rsp()).trace(target.registers(), 64);
         assertEquals(StackEnd.Reason.USER_MODE_UNKNOWN, trace.end().reason());
         assertTrue(unknown.walker(kernel, thread, target.registers().rsp()).limits().ranges().isEmpty());
+    }
+
+    @Test
+    void aProcesssUserModulesAreReadOncePerKernelViewAndReusedAfterwards() {
+        breakOn("Lea2");
+        List<Long> reads = new ArrayList<>();
+        VirtualMemory counting = (address, length) -> {
+            reads.add(address);
+            return target.memory().read(address, length);
+        };
+        ModuleView kernel = ModuleView.of(target.modules(), counting, m -> SymbolTable.none());
+        ProcessViews views = new ProcessViews(counting, OsOffsets.forBuild(7601, 0x8664), m -> SymbolTable.none());
+        long thread = target.lastStop().orElseThrow().thread();
+        long peb = machine.kernel().appPeb().orElseThrow().peb();
+        StackTrace first = views.walker(kernel, thread, target.registers().rsp()).trace(target.registers(), 64);
+        assertEquals(StackEnd.Reason.END_OF_STACK, first.end().reason(), () -> first.end().detail());
+        assertTrue(reads.contains(peb + 0x18), "PEB.Ldr read on the first walk");
+        reads.clear();
+        StackTrace second = views.walker(kernel, thread, target.registers().rsp()).trace(target.registers(), 64);
+        assertEquals(first, second);
+        assertFalse(reads.contains(peb + 0x18), "the loader list is not walked again");
+        views.forget();
+        views.walker(kernel, thread, target.registers().rsp()).trace(target.registers(), 64);
+        assertTrue(reads.contains(peb + 0x18), "after a reboot it is");
     }
 
     /** Checks ip and return address of every frame and names of user frames; returns the user frames' names. */
