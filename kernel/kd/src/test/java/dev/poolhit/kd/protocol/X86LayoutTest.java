@@ -139,6 +139,20 @@ class X86LayoutTest {
                 assertThrows(KdProtocolException.class, () -> ListEntry32.flinkOf(new byte[3])).getMessage());
     }
 
+    /** kd-protocol.md 12.6: the 64-bit block on a 32-bit kernel; only Header.List is a LIST_ENTRY32. */
+    @Test
+    void debuggerDataOnX86KeepsItsOffsetsWithA32BitHeaderList() throws Exception {
+        byte[] block = KdDebuggerData64.blank(KdDebuggerData64.SIZE_WIN7)
+                .with(KdDebuggerDataField.KERN_BASE, 0x804d8000L)
+                .with(KdDebuggerDataField.PS_LOADED_MODULE_LIST, 0x8055a4e0L).encode();
+        System.arraycopy(new ListEntry32(0x80553e48L, 0x80553e48L).encode(), 0, block, 0, ListEntry32.BYTES);
+        java.util.Arrays.fill(block, 8, 0x10, (byte) 0);
+        KdDebuggerData64 d = KdDebuggerData64.decode(block);
+        assertEquals(0x8055a4e0L, X86Pointers.fromWire(d.get(KdDebuggerDataField.PS_LOADED_MODULE_LIST)));
+        assertEquals(0x804d8000L, LittleEndian.u32(block, 0x18));
+        assertTrue(ListEntry32.decode(Arrays.copyOf(block, 8)).pointsTo(0xffffffff80553e48L));
+    }
+
     @Test
     void machineTypeAloneChoosesTheLayouts() throws Exception {
         GetVersion64 x86 = new GetVersion64(0xf, 2600, 6, 0, GetVersion64.FLAG_DATA, 0x014c, 0xc, 3, 0x31, 0, 0,
