@@ -160,9 +160,6 @@ class InvestigationTests(unittest.TestCase):
         self.assertGreater(count, 0)
         self.assertEqual(report, "%d %d true" % (count, size))
 
-    @unittest.skip("pool.live reads no block address for frees at the sim's ExFreePoolWithTag check site (a chained"
-                   " cold stub, frame 0 has no function name, so HomeSlots.free finds no ExFreePoolWithTag frame);"
-                   " every Lea1 allocation then looks outstanding. See investigate/NEEDS.md")
     def test_balanced_traffic_shows_only_what_the_ground_truth_left_outstanding(self):
         self.connect_and_arm("Lea1")
         self.ok("%trace 200 --pair")

@@ -23,6 +23,7 @@ final class StatusText {
                     () -> out.append("PoolHitTag: not located\n"));
             out.append("ours on the target: ").append(target.breakpoints().size()).append(" breakpoints, ")
                     .append(target.patches().size()).append(" code patches\n");
+            out.append("wire: ").append(target.wireCounters().summary()).append('\n');
             c.wirePackets().ifPresent(n -> out.append("wire log: ").append(n).append(" packets\n"));
         }
         investigation.lastTrace().ifPresent(t -> out.append("last trace: ").append(t.size()).append(" hits, ")

@@ -58,7 +58,8 @@ class InvestigationShutdownTest {
             String status = (String) cells.exec("%status").orElseThrow();
             assertTrue(status.startsWith("connected: sim:rate=0, broken\nPoolHitTag: nt!PoolHitTag at fffff800`"), status);
             assertTrue(status.contains(", armed Lea2 (0x3261654c), holds Lea2 (0x3261654c)\n"), status);
-            assertTrue(status.matches("(?s).*ours on the target: \\d+ breakpoints, \\d+ code patches\nwire log: \\d+ packets\n"
+            assertTrue(status.matches("(?s).*ours on the target: \\d+ breakpoints, \\d+ code patches\nwire: \\d+ packets in, 0 resent, 0 bad"
+                    + " checksums, 0 other framing errors, 0 duplicates dropped, \\d+ resets\nwire log: \\d+ packets\n"
                     + "last trace: 5 hits, live sim:rate=0 \\(completed: 5 hits\\)"), status);
             cells.exec("%disconnect");
             assertTrue(((String) cells.exec("%status").orElseThrow()).startsWith("not connected"));
