@@ -120,9 +120,7 @@ public final class KdnetLink implements PacketLink {
             if (r.newSession()) {
                 LOG.log(System.Logger.Level.INFO, "KDNET handshake with " + from + (peer == null ? "" : " (target restarted)"));
             }
-            peer = from;
-            transmit(r.udp());
-            flushPending();
+            answer(from, r.udp());
         } else if (step instanceof KdnetStep.Deliver d) {
             if (d.event() instanceof LinkEvent.Packet p && !p.packet().isControl()) {
                 lastDataId = p.packet().id();
@@ -187,12 +185,21 @@ public final class KdnetLink implements PacketLink {
         }
     }
 
-    private void flushPending() throws IOException {
+    /** Sends the handshake response, then what waited for it; under the write lock so nothing overtakes it. */
+    private void answer(SocketAddress from, byte[] response) throws IOException {
         synchronized (writeLock) {
+            peer = from;
+            transmit(response);
             while (!pending.isEmpty()) {
                 transmit(codec.seal(pending.removeFirst()));
             }
         }
+    }
+
+    /** The target's address once a poke arrived (for {@code %status}). */
+    public java.util.Optional<String> peer() {
+        SocketAddress p = peer;
+        return java.util.Optional.ofNullable(p).map(Object::toString);
     }
 
     private void transmit(byte[] udp) throws IOException {

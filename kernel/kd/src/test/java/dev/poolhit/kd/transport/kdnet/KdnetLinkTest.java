@@ -52,6 +52,7 @@ class KdnetLinkTest {
             link.send(KdPacket.ack(STATE.id()));
             assertEquals(new KdnetStep.Deliver(new LinkEvent.Packet(KdPacket.control(PacketType.ACKNOWLEDGE, 0x80800800))),
                     target.receive(), "the ACK echoes the id exactly");
+            assertEquals(java.util.Optional.of(target.socket.getLocalSocketAddress().toString()), link.peer());
             KdnetStats s = link.stats();
             assertEquals(1, s.handshakes());
             assertEquals(0, s.droppedTotal(), s.summary());
