@@ -2,6 +2,7 @@ package dev.poolhit.jupyter.investigate;
 
 import dev.poolhit.jupyter.magic.MagicProvider;
 import dev.poolhit.jupyter.magic.MagicRegistry;
+import java.util.List;
 
 /**
  * The investigation magics (product.md §4): {@code %connect}, {@code %poolhittag}, {@code %trace},
@@ -10,6 +11,11 @@ import dev.poolhit.jupyter.magic.MagicRegistry;
  */
 public final class InvestigationMagics implements MagicProvider {
     private Investigation investigation;
+
+    @Override
+    public List<String> cellImports() {
+        return List.of("import dev.poolhit.jupyter.investigate.PoolHit;");
+    }
 
     @Override
     public void register(MagicRegistry registry) {

@@ -34,10 +34,18 @@ public final class JavaEvaluator implements AutoCloseable {
             "import static dev.poolhit.jupyter.display.Display.*;");
 
     private final CellExecutionControl control = new CellExecutionControl();
+    private final List<String> imports;
     private final CompletableFuture<JShell> shell;
 
     /** Starts JShell with the JVM's own class path, so Tablesaw and the kernel API are visible. */
     public JavaEvaluator() {
+        this(List.of());
+    }
+
+    /** As {@link #JavaEvaluator()}, with more import lines every cell sees (from magic providers). */
+    public JavaEvaluator(List<String> extraImports) {
+        this.imports = new ArrayList<>(STARTUP_IMPORTS);
+        this.imports.addAll(extraImports);
         this.shell = CompletableFuture.supplyAsync(this::startShell);
     }
 
@@ -50,7 +58,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 js.addToClasspath(entry);
             }
         }
-        STARTUP_IMPORTS.forEach(js::eval);
+        imports.forEach(js::eval);
         // compile and run one Tablesaw snippet now, so the first cell does not pay for it; then
         // drop it so it leaves no $1 behind
         js.eval("Table.create(\"warm-up\").rowCount()").forEach(e -> js.drop(e.snippet()));

@@ -20,7 +20,7 @@ import java.util.ServiceLoader;
  * {@link #displayed()}. Close it to stop JShell.
  */
 public final class CellHarness implements AutoCloseable {
-    private final JavaEvaluator java = new JavaEvaluator();
+    private final JavaEvaluator java;
     private final MagicRegistry magics = new MagicRegistry();
     private final List<Object> displayed = new ArrayList<>();
     private final CellRunner runner;
@@ -28,7 +28,9 @@ public final class CellHarness implements AutoCloseable {
     /** Built-in magics plus every {@link MagicProvider} on the class path, as in the kernel. */
     public CellHarness() {
         BuiltinMagics.registerInto(magics);
-        ServiceLoader.load(MagicProvider.class).forEach(p -> p.register(magics));
+        List<MagicProvider> providers = ServiceLoader.load(MagicProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+        providers.forEach(p -> p.register(magics));
+        java = new JavaEvaluator(providers.stream().flatMap(p -> p.cellImports().stream()).toList());
         runner = new CellRunner(java, new MagicRunner(magics, java::bind), displayed::add);
         Display.setSink(new DisplaySink() {
             @Override

@@ -30,7 +30,7 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
     static final String VERSION = "0.1.0";
     private static final System.Logger LOG = System.getLogger(PoolHitKernel.class.getName());
 
-    private final JavaEvaluator java = new JavaEvaluator();
+    private final JavaEvaluator java;
     private final MagicRegistry magics = new MagicRegistry();
     private final MagicAssist assist = new MagicAssist(magics);
     private final InMemoryHistory history = new InMemoryHistory();
@@ -50,6 +50,7 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
         BuiltinMagics.registerInto(magics);
         providers = ServiceLoader.load(MagicProvider.class).stream().map(ServiceLoader.Provider::get).toList();
         providers.forEach(p -> p.register(magics));
+        java = new JavaEvaluator(providers.stream().flatMap(p -> p.cellImports().stream()).toList());
         KernelRenderers.registerAll(getRenderer());
         runner = new CellRunner(java, new MagicRunner(magics, java::bind), value -> display(value, null));
     }
