@@ -5,8 +5,11 @@ import dev.poolhit.kd.transport.PacketLink;
 import dev.poolhit.kd.transport.Transports;
 import dev.poolhit.kd.transport.WireLogLink;
 import dev.poolhit.kd.transport.kdcom.KdcomLink;
+import dev.poolhit.kd.transport.kdnet.KdnetSpec;
 import dev.poolhit.sim.kd.SimConfig;
 import dev.poolhit.sim.kd.SimulatedTarget;
+import dev.poolhit.sim.kd.net.KdnetSimOptions;
+import dev.poolhit.sim.kd.net.KdnetSimTarget;
 import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.KdTargetOptions;
@@ -28,12 +31,15 @@ final class Connection implements AutoCloseable {
     private final ConnectSpec spec;
     private final KdTarget target;
     private final SimulatedTarget sim;
+    private final AutoCloseable simulatorOwner;
     private final AtomicLong wireLines;
 
-    private Connection(ConnectSpec spec, KdTarget target, SimulatedTarget sim, AtomicLong wireLines) {
+    private Connection(ConnectSpec spec, KdTarget target, SimulatedTarget sim, AutoCloseable simulatorOwner,
+            AtomicLong wireLines) {
         this.spec = spec;
         this.target = target;
         this.sim = sim;
+        this.simulatorOwner = simulatorOwner;
         this.wireLines = wireLines;
     }
 
@@ -42,12 +48,33 @@ final class Connection implements AutoCloseable {
         KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(symbols).withConnectTimeout(CONNECT_TIMEOUT);
         AtomicLong lines = wireLog ? new AtomicLong() : null;
         if (!spec.sim()) {
-            return new Connection(spec, KdTarget.attach(logged(transport(spec), lines), options), null, lines);
+            return new Connection(spec, KdTarget.attach(logged(transport(spec.open(), spec), lines), options), null,
+                    null, lines);
+        }
+        if (spec.net()) {
+            return openKdnetSimulator(spec, options, lines);
         }
         SimulatedTarget sim = SimulatedTarget.start(simConfig(spec));
         try {
             PacketLink link = logged(KdcomLink.open(sim.hostEnd(), KdClock.system()), lines);
-            return new Connection(spec, KdTarget.attach(link, options), sim, lines);
+            return new Connection(spec, KdTarget.attach(link, options), sim, sim, lines);
+        } catch (RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+    }
+
+    /** {@code sim:net}: the simulator as a KDNET target on loopback UDP, attached through a real KDNET host link. */
+    private static Connection openKdnetSimulator(ConnectSpec spec, KdTargetOptions options, AtomicLong lines) {
+        KdnetSimTarget sim;
+        try {
+            sim = KdnetSimTarget.start(simConfig(spec), KdnetSimOptions.loopback(KdnetSimOptions.freeLoopbackPort()));
+        } catch (IOException e) {
+            throw new TargetDisconnectedException("cannot start the KDNET simulator: " + e.getMessage(), e);
+        }
+        try {
+            PacketLink link = logged(transport(sim.hostSpec(), spec), lines);
+            return new Connection(spec, KdTarget.attach(link, options), sim.target(), sim, lines);
         } catch (RuntimeException e) {
             sim.close();
             throw e;
@@ -65,11 +92,12 @@ final class Connection implements AutoCloseable {
         return config;
     }
 
-    private static PacketLink transport(ConnectSpec spec) {
+    /** KDCOM over a byte transport, or KDNET for {@code net:} specs. */
+    private static PacketLink transport(String open, ConnectSpec spec) {
         try {
-            return KdcomLink.open(Transports.open(spec.text(), CONNECT_TIMEOUT), KdClock.system());
+            return Transports.openLink(open, CONNECT_TIMEOUT, KdClock.system());
         } catch (IOException e) {
-            throw new TargetDisconnectedException("cannot open " + spec.text() + ": " + e.getMessage(), e);
+            throw new TargetDisconnectedException("cannot open " + spec.text() + ": " + KdnetSpec.redact(e.getMessage()), e);
         }
     }
 
@@ -101,13 +129,22 @@ final class Connection implements AutoCloseable {
         return wireLines == null ? Optional.empty() : Optional.of(wireLines.get());
     }
 
+    private void closeSimulator() {
+        try {
+            simulatorOwner.close();
+        } catch (Exception e) {
+            // the simulated target is going away with this connection; nothing of the user's is lost
+            System.getLogger(Connection.class.getName()).log(System.Logger.Level.DEBUG, "closing the simulator", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
             target.close();
         } finally {
-            if (sim != null) {
-                sim.close();
+            if (simulatorOwner != null) {
+                closeSimulator();
             }
         }
     }

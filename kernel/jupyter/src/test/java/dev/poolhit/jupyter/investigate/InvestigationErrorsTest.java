@@ -30,12 +30,13 @@ class InvestigationErrorsTest {
     @CsvSource(delimiter = '|', textBlock = """
         %connect                       | UsageError: %connect needs 1 argument, got 0
         %connect sim sim               | UsageError: %connect takes at most 1 argument, got 2
-        %connect net:port=50000,key=a.b.c.d | UsageError: KDNET is not supported yet (net:port=50000,key=a.b.c.d): connect over KDCOM instead, e.g. the VM's serial port as tcp:HOST:PORT
-        %connect com1                  | UsageError: unknown target 'com1': expected sim, sim:seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME or serial:DEVICE[,BAUD]
-        %connect tcp:                  | UsageError: 'tcp:' names no tcp endpoint: expected sim, sim:seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME or serial:DEVICE[,BAUD]
+        %connect net:port=50000,key=a.b.c | UsageError: KDNET key from key= is invalid (value not shown): expected 4 dot-separated base-36 parts (0-9, a-z), each 1-13 digits fitting 64 bits
+        %connect net:port=99999,key=1.2.3.4 | UsageError: KDNET port must be 0..65535, got '99999'
+        %connect com1                  | UsageError: unknown target 'com1': expected sim, sim:net,seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME, serial:DEVICE[,BAUD] or net:port=P,key=K
+        %connect tcp:                  | UsageError: 'tcp:' names no tcp endpoint: expected sim, sim:net,seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME, serial:DEVICE[,BAUD] or net:port=P,key=K
         %connect tcp:localhost         | UsageError: tcp spec must be tcp:HOST:PORT: 'tcp:localhost'
         %connect sim:seed=x            | UsageError: sim parameter seed: expected a number, got 'x'
-        %connect sim:speed=3           | UsageError: unknown sim parameter 'speed' in sim:speed=3: expected seed=N or rate=EVENTS_PER_SECOND
+        %connect sim:speed=3           | UsageError: unknown sim parameter 'speed' in sim:speed=3: expected net, seed=N or rate=EVENTS_PER_SECOND
         %connect sim:rate=-1           | UsageError: sim parameter rate: expected events per second >= 0, got -1.0
         %connect sim --at zz           | UsageError: --at: not a hex address: 'zz'
         %connect sim --colour          | UsageError: unknown option --colour for %connect
