@@ -4,7 +4,8 @@ Measures, for the installed kernelspec $POOLHIT_KERNEL_NAME (install/bench.sh in
 temporary $JUPYTER_PATH, as install/test.sh does):
   * ready time: from start_new_kernel() until the kernel_info reply and its idle status;
   * the round trip of a trivial Java cell (`1+1`): execute_request sent to status idle received,
-    over --runs runs after a warm-up, as median and p90.
+    over --runs runs after a warm-up, as median and p90;
+  * the same for kernel_info_request, which involves no JShell: the shell loop's own latency.
 Prints one "FIGURE name value unit (target ...)" line per figure. Asserts nothing about speed:
 it is deliberately not named test_*, so the test suites never run it.
 
@@ -64,6 +65,18 @@ def cell_round_trips(kc, runs):
     return times
 
 
+def kernel_info_round_trips(kc, runs):
+    """Milliseconds from kernel_info_request sent to its idle status: the request loop alone, no JShell."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        msg_id = kc.kernel_info()
+        idle_for(kc, msg_id, CELL_TIMEOUT)
+        times.append((time.perf_counter() - started) * 1000)
+        kc.get_shell_msg(timeout=CELL_TIMEOUT)
+    return times
+
+
 def p90(values):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
@@ -79,6 +92,7 @@ def main():
         idle_for(kc, warm, WARM_UP_TIMEOUT)
         drain_shell(kc, warm, WARM_UP_TIMEOUT)
         times = cell_round_trips(kc, args.runs)
+        info_times = kernel_info_round_trips(kc, args.runs)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
@@ -86,6 +100,9 @@ def main():
     print("FIGURE cell-1+1-median %.1f ms (target < 20 ms) over %d runs" % (statistics.median(times), len(times)))
     print("FIGURE cell-1+1-p90 %.1f ms over %d runs" % (p90(times), len(times)))
     print("FIGURE cell-1+1-max %.1f ms over %d runs" % (max(times), len(times)))
+    print("FIGURE kernel-info-median %.1f ms over %d runs (no JShell: the request loop alone)"
+          % (statistics.median(info_times), len(info_times)))
+    print("FIGURE kernel-info-p90 %.1f ms over %d runs" % (p90(info_times), len(info_times)))
 
 
 if __name__ == "__main__":
