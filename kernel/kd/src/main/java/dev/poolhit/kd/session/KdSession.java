@@ -40,6 +40,8 @@ import java.time.Duration;
  */
 public final class KdSession implements Closeable {
     private static final System.Logger LOG = System.getLogger(KdSession.class.getName());
+    /** ACK timeouts to wait for a response before asking again (with a fresh id). */
+    static final int RESPONSE_PATIENCE_ACKS = 10;
 
     private final PacketPump pump;
     private final SessionListener listener;
@@ -116,7 +118,24 @@ public final class KdSession implements Closeable {
             }
         }
         state = SessionState.RUNNING;
-        return awaitStateChange(Duration.ofNanos(Math.max(0, deadline - pump.clock().nanoTime())));
+        return firstStateChange(deadline, timeout, breakInWhileSilent);
+    }
+
+    /** After sync (a DbgPrint may have been the sign of life): the first state change, breaking in again on silence. */
+    private StateChange64 firstStateChange(long deadline, Duration timeout, boolean breakInWhileSilent)
+            throws KdException {
+        while (true) {
+            long left = Math.max(0, deadline - pump.clock().nanoTime());
+            if (!breakInWhileSilent || left <= options.resetInterval().toNanos()) {
+                return awaitStateChange(Duration.ofNanos(left));
+            }
+            try {
+                return awaitStateChange(options.resetInterval());
+            } catch (KdTimeoutException e) {
+                LOG.log(System.Logger.Level.DEBUG, "target silent after sync: break-in again (" + timeout + " overall)");
+                pump.link().sendBreakIn();
+            }
+        }
     }
 
     /** Waits for the target to stop (RUNNING to BROKEN); prints and file requests are served meanwhile. */
@@ -143,11 +162,22 @@ public final class KdSession implements Closeable {
         long deadline = pump.clock().deadlineAfter(timeout.toNanos());
         pump.sendReliable(request::toPacket);
         int resent = 0;
+        int unanswered = 0;
         while (true) {
-            KdPacket p = next(deadline, "response to " + ManipulateApi.describe(request.apiNumber()), timeout);
-            if (p.is(PacketType.STATE_MANIPULATE)) {
+            long patience = pump.clock().deadlineAfter(options.ackTimeout().toNanos() * RESPONSE_PATIENCE_ACKS);
+            KdPacket p = next(earlier(deadline, patience), "response to " + ManipulateApi.describe(request.apiNumber()),
+                    timeout, deadline);
+            if (p == null) {
+                // ACKed but never answered: a byte flipped in our header's type makes kdcom ACK and ignore it
+                if (++unanswered > options.maxRetries()) {
+                    throw new KdTimeoutException("no response to " + ManipulateApi.describe(request.apiNumber())
+                            + " after asking " + unanswered + " times");
+                }
+                LOG.log(System.Logger.Level.DEBUG, "no response: asking again " + request);
+                pump.sendAgain(request::toPacket);
+            } else if (p.is(PacketType.STATE_MANIPULATE)) {
                 ManipulateState response = ManipulateState.decode(p.payload());
-                if (response.apiNumber() == request.apiNumber()) {
+                if (Responses.answers(request, response)) {
                     return response;
                 }
                 LOG.log(System.Logger.Level.DEBUG, "stale response dropped: " + response);
@@ -202,6 +232,19 @@ public final class KdSession implements Closeable {
     public void close() {
         state = SessionState.DISCONNECTED;
         pump.link().close();
+    }
+
+    /** As below, but null when only {@code wait} (earlier than the overall {@code deadline}) passed. */
+    private KdPacket next(long wait, String what, Duration timeout, long deadline) throws KdException {
+        if (wait == deadline) {
+            return next(deadline, what, timeout);
+        }
+        try {
+            return pump.nextDelivered(wait);
+        } catch (LinkClosedException e) {
+            state = SessionState.DISCONNECTED;
+            throw e;
+        }
     }
 
     private KdPacket next(long deadline, String what, Duration timeout) throws KdException {

@@ -115,6 +115,12 @@ final class PacketPump {
         }
     }
 
+    /** Sends a request again as a new packet (fresh id): the target ACKed the first but never answered it. */
+    void sendAgain(IntFunction<KdPacket> build) throws KdException {
+        resent++;
+        sendReliable(build);
+    }
+
     /** What an event means for a packet waiting for its ACK. */
     private enum Outcome { DELIVERED, RESEND, RENUMBER, WAIT }
 

@@ -23,4 +23,16 @@ class ConnectBreakInTest extends AbstractSessionTest {
         target.sendAcked(ScriptedTarget.breakpointAt(PC).toPacket(0x80800800));
         assertEquals(PC, await(f).programCounter());
     }
+
+    @Test
+    void aPrintWithoutAStopAfterSyncGetsTheBreakInAgainAfterAQuietInterval() throws Exception {
+        Future<StateChange64> f = onHost(() -> session.connect(Duration.ofSeconds(60), true));
+        target.expectControl(PacketType.RESET, 0);
+        target.sendAcked(dev.poolhit.kd.protocol.DebugIo.print(0, "booting\n").toPacket(0x80800800));
+        clock.advanceWhenWaiting(Duration.ofSeconds(1));        // running, silent: the break-in was lost
+        assertInstanceOf(LinkEvent.BreakIn.class, target.nextEvent());
+        target.sendAcked(ScriptedTarget.breakpointAt(PC).toPacket(0x80800001));
+        assertEquals(PC, await(f).programCounter());
+        assertEquals(java.util.List.of("booting\n"), prints);
+    }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.poolhit.kd.protocol.GetVersion64;
 import dev.poolhit.kd.protocol.KdProtocolException;
 import dev.poolhit.kd.protocol.PacketType;
+import dev.poolhit.kd.protocol.KdPacket;
+import java.time.Duration;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,18 @@ class TargetRestartTest extends AbstractSessionTest {
         assertEquals(1, session.targetRestarts());
         assertEquals(SessionState.BROKEN, session.state());
         assertEquals(PC + 0x40, session.lastStateChange().programCounter());
+    }
+
+    @Test
+    void anAckedButUnansweredRequestIsAskedAgainWithAFreshId() throws Exception {
+        connect();
+        Future<GetVersion64> f = onHost(client::getVersion);
+        KdPacket ignored = target.expectRequest(dev.poolhit.kd.protocol.ManipulateApi.GET_VERSION); // ACKed, dropped
+        clock.advanceWhenWaiting(Duration.ofSeconds(KdSession.RESPONSE_PATIENCE_ACKS));
+        KdPacket again = target.expectRequest(dev.poolhit.kd.protocol.ManipulateApi.GET_VERSION);
+        assertEquals(ignored.id() ^ 1, again.id());
+        target.respond(again, 0, WIN81, new byte[0], 0x80800001);
+        assertEquals(WIN81, await(f));
+        assertEquals(1, session.wireCounters().resends());
     }
 }
