@@ -27,6 +27,7 @@ public final class Restorer {
     private final Duration stopTimeout;
     private long savedAddress;
     private Integer savedValue;
+    private int rebootsAtSave;
 
     /** @param stopTimeout how long to wait for the target to stop after a break-in */
     public Restorer(KdTarget target, Duration stopTimeout) {
@@ -39,6 +40,7 @@ public final class Restorer {
         if (savedValue == null) {
             savedAddress = address;
             savedValue = value;
+            rebootsAtSave = target.reboots();
         }
     }
 
@@ -56,6 +58,7 @@ public final class Restorer {
     public synchronized RestoreReport restore(boolean resume) {
         List<String> done = new ArrayList<>();
         List<String> left = new ArrayList<>();
+        forgetOldBoot(done);
         try {
             if (!ensureBroken(left)) {
                 return new RestoreReport(false, done, left, target.state() == TargetState.RUNNING);
@@ -81,6 +84,15 @@ public final class Restorer {
             RestoreReport r = restore();
             LOG.log(r.restored() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, "shutdown: " + r.summary());
         }, "poolhit-restore");
+    }
+
+    /** After a reboot PoolHitTag holds the new boot's value: writing the saved one back would arm something else. */
+    private void forgetOldBoot(List<String> done) {
+        if (savedValue != null && target.reboots() != rebootsAtSave) {
+            savedValue = null;
+            done.add("target rebooted since PoolHitTag was armed: the old boot took PoolHitTag, breakpoints and"
+                    + " patches with it");
+        }
     }
 
     private boolean ensureBroken(List<String> left) {

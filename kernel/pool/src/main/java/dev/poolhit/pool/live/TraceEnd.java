@@ -12,6 +12,11 @@ public enum TraceEnd {
     UNRELATED_STOP,
     /** The link to the target was lost; restore was attempted (best effort). */
     LINK_LOST,
+    /**
+     * The target rebooted under the trace: our breakpoints, patches and PoolHitTag went with the old
+     * boot; the hits before it are kept and the target was resumed at its new boot.
+     */
+    REBOOTED,
     /** Something failed on the target; restore was attempted. */
     FAILED
 }

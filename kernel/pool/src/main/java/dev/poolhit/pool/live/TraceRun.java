@@ -45,6 +45,9 @@ public final class TraceRun {
     private Clock clock = Clock.systemUTC();
     private TraceProgress progress = TraceProgress.NONE;
     private int taken;
+    private int rebootsAtStart;
+    private long noiseMark;
+    private int noiseBreaks;
     private volatile boolean stopRequested;
 
     TraceRun(PoolHitTagSession session, TraceRequest request) {
@@ -104,10 +107,11 @@ public final class TraceRun {
         PendingHits pending = new PendingHits(recorder);
         HitReader reader = new HitReader(target, clock, session.armed(), request.maxFrames());
         long deadline = target.clock().deadlineAfter(request.timeout().toNanos());
+        rebootsAtStart = target.reboots();
         TraceResult result;
         try {
             continueFromCurrentStop();
-            result = loop(reader, pending, deadline);
+            result = loop(reader, pending, recorder, deadline);
         } catch (SiteStepper.UnexpectedStop e) {
             result = unrelated(e.stop());
         } catch (TargetException e) {
@@ -119,11 +123,15 @@ public final class TraceRun {
         return result;
     }
 
-    private TraceResult loop(HitReader reader, PendingHits pending, long deadline) {
+    private TraceResult loop(HitReader reader, PendingHits pending, TraceRecorder recorder, long deadline) {
         while (taken < request.hits() || pending.anyWaiting()) {
             Optional<Stop> next = target.awaitStop(slice(deadline));
+            recorder.tick(); // hits recorded before a quiet spell reach the file within a second
             if (stopRequested) {
                 return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits");
+            }
+            if (target.reboots() != rebootsAtStart) {
+                return rebooted(pending);
             }
             if (next.isEmpty()) {
                 if (target.clock().nanoTime() - deadline >= 0) {
@@ -132,6 +140,7 @@ public final class TraceRun {
                 continue;
             }
             Stop stop = next.get();
+            boolean noisy = noiseSinceLastStop();
             if (isOurReturn(stop, pending)) {
                 onReturn(stop, pending);
             } else if (isSite(stop, reader)) {
@@ -141,11 +150,15 @@ public final class TraceRun {
                 if (taken < request.hits() || pending.anyWaiting()) {
                     continuePastSite(stop);
                 }
+            } else if (noisy && isBreakIn(stop)) {
+                noiseBreaks++;
+                stepper.resumeFromCurrentStop(stop);
             } else {
                 return unrelated(stop);
             }
         }
-        return result(TraceEnd.COMPLETED, taken + " hits", Optional.empty());
+        return result(TraceEnd.COMPLETED, taken + " hits" + (noiseBreaks == 0 ? ""
+                : " (" + noiseBreaks + " break-ins forged by line noise continued)"), Optional.empty());
     }
 
     private void take(Stop stop, HitReader reader, PendingHits pending) {
@@ -178,6 +191,23 @@ public final class TraceRun {
             target.setBreakpoint(stop.pc());
         }
         return true;
+    }
+
+    /**
+     * A break-in stop is continued when the link garbled packets since the last stop (so the trace
+     * noticed): a 0x62 byte made by noise, which kdcom latches even while broken in, not the
+     * kernel's own DbgBreakPoint.
+     */
+    private boolean isBreakIn(Stop stop) {
+        return stop.kind() == Stop.Kind.BREAKPOINT && stop.pc() == target.info().breakpointWithStatus();
+    }
+
+    private boolean noiseSinceLastStop() {
+        dev.poolhit.kd.session.WireCounters w = target.wireCounters();
+        long noise = w.resends() + w.badChecksums() + w.framingErrors();
+        boolean noisy = noise != noiseMark;
+        noiseMark = noise;
+        return noisy;
     }
 
     private boolean isOurReturn(Stop stop, PendingHits pending) {
@@ -233,12 +263,23 @@ public final class TraceRun {
     }
 
     private TraceResult failed(TargetException e) {
+        if (target.reboots() != rebootsAtStart) {
+            return rebooted(null);
+        }
         if (stopRequested && target.state() != TargetState.DISCONNECTED) {
             return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits");
         }
         TraceEnd end = target.state() == TargetState.DISCONNECTED ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
         return restored(end, (end == TraceEnd.LINK_LOST ? "link lost" : "trace failed") + " after " + taken
                 + " hits: " + e.getMessage());
+    }
+
+    /** The old boot took our edits with it; the restorer only resumes the new one (and says so). */
+    private TraceResult rebooted(PendingHits pending) {
+        if (pending != null) {
+            pending.flushAll(); // blocks of allocations that never returned stay missing
+        }
+        return restored(TraceEnd.REBOOTED, "target rebooted after " + taken + " hits; the hits so far are kept");
     }
 
     private TraceResult restored(TraceEnd end, String message) {

@@ -21,31 +21,45 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 
-/** Test fixture: a simulated target, a KdTarget attached over an in-process pipe, the sim PDBs as symbol path. */
-final class LiveSim implements AutoCloseable {
-    final SimulatedTarget sim;
-    final Machine machine;
-    final KdTarget target;
+/**
+ * Test fixture: a simulated target, a KdTarget attached over an in-process pipe, the sim PDBs as
+ * symbol path. Public for the fault tests in {@code dev.poolhit.pool.faults}.
+ */
+public final class LiveSim implements AutoCloseable {
+    public final SimulatedTarget sim;
+    public final Machine machine;
+    public final KdTarget target;
 
-    LiveSim(SimConfig config, Path symbolDir) {
-        sim = SimulatedTarget.start(config);
-        machine = sim.machine();
-        KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(pdbFolder(symbolDir))
-                .withConnectTimeout(Duration.ofSeconds(20));
-        target = KdTarget.attach(KdcomLink.open(sim.hostEnd(), KdClock.system()), options);
+    public LiveSim(SimConfig config, Path symbolDir) {
+        this(config, symbolDir, UnaryOperator.identity());
     }
 
-    static LiveSim start(Path symbolDir) {
+    /** As above, with the attach options adjusted by {@code tune} (e.g. short ACK timeouts for a noisy link). */
+    public LiveSim(SimConfig config, Path symbolDir, UnaryOperator<KdTargetOptions> tune) {
+        sim = SimulatedTarget.start(config);
+        machine = sim.machine();
+        target = attach(sim, symbolDir, tune);
+    }
+
+    /** A KdTarget attached to {@code sim}'s in-process link. */
+    public static KdTarget attach(SimulatedTarget sim, Path symbolDir, UnaryOperator<KdTargetOptions> tune) {
+        KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(pdbFolder(symbolDir))
+                .withConnectTimeout(Duration.ofSeconds(20));
+        return KdTarget.attach(KdcomLink.open(sim.hostEnd(), KdClock.system()), tune.apply(options));
+    }
+
+    public static LiveSim start(Path symbolDir) {
         return new LiveSim(SimConfig.DEFAULT.withEventsPerSecond(0), symbolDir);
     }
 
-    static TraceRecorder recorder(PoolTag tag) {
+    public static TraceRecorder recorder(PoolTag tag) {
         Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         return TraceRecorder.inMemory(new TraceInfo("live sim", Missing.TEXT, tag, Missing.LONG), fixed);
     }
 
-    static SymbolPath pdbFolder(Path dir) {
+    public static SymbolPath pdbFolder(Path dir) {
         try {
             for (String f : SimImages.x64().fileNames()) {
                 if (f.endsWith(".pdb")) {
@@ -59,7 +73,7 @@ final class LiveSim implements AutoCloseable {
     }
 
     /** Bytes at an address as the simulator holds them (not through the debugger). */
-    byte[] simBytes(long address, int length) {
+    public byte[] simBytes(long address, int length) {
         byte[] out = new byte[length];
         machine.readVirtual(address, out, 0, length);
         return out;

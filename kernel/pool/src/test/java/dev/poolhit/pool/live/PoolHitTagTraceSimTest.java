@@ -10,15 +10,12 @@ import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.pool.trace.HitKind;
 import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.pool.trace.TraceSnapshot;
-import dev.poolhit.sim.workload.ExpectedFrame;
 import dev.poolhit.sim.workload.GroundTruthEntry;
-import dev.poolhit.sim.workload.PoolEventKind;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,35 +114,8 @@ class PoolHitTagTraceSimTest {
         assertEquals(request.hits(), result.hits());
         assertEquals(request.hits(), progress.size());
         TraceSnapshot hits = recorder.trace().snapshot();
-        List<GroundTruthEntry> truth = live.machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
-        for (int i = 0; i < hits.size(); i++) {
-            compare(truth.get(i), hits, i, request.pair());
-        }
+        GroundTruthCheck.assertHitsMatch(hits, live.machine, request.pair());
         return hits;
-    }
-
-    private void compare(GroundTruthEntry e, TraceSnapshot hits, int i, boolean pair) {
-        String at = "hit " + i + " (" + e + ")";
-        boolean alloc = e.kind() == PoolEventKind.ALLOC;
-        assertEquals(alloc ? HitKind.ALLOC : HitKind.FREE, hits.kind(i), at);
-        assertEquals(e.tag() & 0x7fffffff, hits.tagValue(i) & 0x7fffffff, at);
-        assertEquals(e.thread(), hits.thread(i), at);
-        assertEquals(e.processor(), hits.processor(i), at);
-        if (alloc) {
-            assertEquals(e.size(), hits.size(i), at);
-            assertEquals(pair ? e.address() : Missing.LONG, hits.address(i), at);
-        } else {
-            assertEquals(e.address(), hits.address(i), at);
-            assertEquals(Missing.LONG, hits.size(i), at + ": a free's size is not recoverable from its arguments");
-        }
-        List<ExpectedFrame> expected = new ArrayList<>(e.stack());
-        Collections.reverse(expected);
-        int stack = hits.stackId(i);
-        long kernelFrames = expected.stream().filter(f -> f.ip() < 0).count();
-        assertTrue(hits.stackDepth(stack) >= kernelFrames, at);
-        for (int f = 0; f < Math.min(expected.size(), hits.stackDepth(stack)); f++) {
-            assertEquals(expected.get(f).ip(), hits.ip(stack, f), at + " frame " + f);
-        }
     }
 
     /** After restore: PoolHitTag, code bytes and breakpoint table as before arming, and no more stops. */
