@@ -41,6 +41,8 @@ public final class TraceRun {
     private final KdTarget target;
     private final TraceRequest request;
     private final Set<Long> sites = new LinkedHashSet<>();
+    /** Sites named while broken in: the result may be built with the target running again (restore, reboot). */
+    private final List<String> siteNames = new ArrayList<>();
     private final SiteStepper stepper;
     private Clock clock = Clock.systemUTC();
     private TraceProgress progress = TraceProgress.NONE;
@@ -185,6 +187,7 @@ public final class TraceRun {
             return false;
         }
         sites.add(stop.pc());
+        siteNames.add(target.describe(stop.pc()).text());
         LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + target.describe(stop.pc()).text());
         if (request.strategy() == Strategy.PATCH) {
             target.patch(stop.pc(), NOP);
@@ -296,11 +299,7 @@ public final class TraceRun {
     }
 
     private TraceResult result(TraceEnd end, String message, Optional<RestoreReport> restore) {
-        List<String> named = new ArrayList<>();
-        for (long s : sites) {
-            named.add(target.describe(s).text());
-        }
-        return new TraceResult(taken, end, message, named, restore);
+        return new TraceResult(taken, end, message, siteNames, restore);
     }
 
     private Duration slice(long deadline) {
