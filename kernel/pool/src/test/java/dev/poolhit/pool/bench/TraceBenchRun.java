@@ -30,7 +30,7 @@ final class TraceBenchRun {
     record Figures(String label, TraceResult result, int hits, double seconds, long requests, long bytes,
                    List<TraceBenchTally.Read> reads, long midThread) {
         String line() {
-            return String.format(Locale.ROOT, "%-34s %5d hits  %8.1f hits/s  %6.2f requests/hit  %8.1f bytes/hit"
+            return String.format(Locale.ROOT, "%-34s %5d hits  %8.2f hits/s  %6.2f requests/hit  %8.1f bytes/hit"
                     + "  %6.2f reads/hit", label, hits, hits / seconds, (double) requests / hits, (double) bytes / hits,
                     (double) reads.size() / hits);
         }
