@@ -39,9 +39,10 @@ class TraceBenchRereadTest {
             assertTrue(byRegion.containsKey(TraceBenchRegions.OTHER), "stacks are read every hit: " + byRegion);
             byRegion.remove(TraceBenchRegions.OTHER);
             byRegion.remove("nt .data"); // writable globals may change between hits: read per epoch, rightly
-            // One page read per hit remains that overlaps the loader entries: the simulator's first pool
-            // page (fffffa80`00c00000) also holds kernel objects read for every stop (not the stopped
-            // KTHREAD: checked). Not yet identified, so bounded here rather than asserted away.
+            // One page read per hit remains that overlaps the loader entries: the simulator bump-allocates
+            // globals, loader entries and then its process table (EPROCESS, KTHREAD) from one pool page
+            // (KernelBuilder.OBJECTS_START), and the stack walk reads the stopped thread's objects every
+            // stop. Most likely that; not proven per address, so bounded here rather than asserted away.
             Integer listPage = byRegion.remove(TraceBenchRegions.MODULE_LIST);
             assertTrue(listPage == null || listPage <= f.hits(), "module-list page reads " + listPage + " in " + f.hits() + " hits");
             assertEquals(Map.of(), byRegion, "steady-state reads of the module list, headers, unwind data or code");
