@@ -113,6 +113,11 @@ final class MachineTarget implements TargetMachine {
     }
 
     @Override
+    public Optional<StopEvent> currentStop() {
+        return machine.state() == dev.poolhit.sim.machine.MachineState.BROKEN ? machine.lastStop() : Optional.empty();
+    }
+
+    @Override
     public int bootCount() {
         return machine.bootCount();
     }

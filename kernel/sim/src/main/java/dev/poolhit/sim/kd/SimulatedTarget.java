@@ -25,13 +25,15 @@ public final class SimulatedTarget implements Closeable {
     private final ByteTransport hostEnd;
     private final Machine machine;
     private final TargetMachine target;
+    private final KdClock clock;
 
     private SimulatedTarget(TargetMachine target, Machine machine, ByteTransport targetEnd, ByteTransport hostEnd,
-                            SimConfig config, KdClock clock) {
+                            SimConfig config, KdClock clock, boolean pluggedBackIn) {
         this.target = target;
         this.machine = machine;
         this.hostEnd = hostEnd;
-        this.engine = new TargetEngine(target, KdcomLink.open(targetEnd, clock), config);
+        this.clock = clock;
+        this.engine = new TargetEngine(target, KdcomLink.open(targetEnd, clock), config, pluggedBackIn);
         this.thread = new Thread(engine, "sim-kd-target " + targetEnd.description());
         this.thread.setDaemon(true);
         this.thread.start();
@@ -52,16 +54,33 @@ public final class SimulatedTarget implements Closeable {
     }
 
     static SimulatedTarget start(TargetMachine target, Machine machine, SimConfig config, KdClock clock) {
+        return start(target, machine, config, clock, false);
+    }
+
+    /**
+     * The same machine, in whatever state the old link left it (same boot, breakpoints, patches,
+     * PoolHitTag; a stop it was held in is reported again), on a fresh in-process link with
+     * {@code config}'s link knobs: the cable plugged back in. The old link must be gone (cut or closed).
+     */
+    public SimulatedTarget reconnect(SimConfig config) {
+        if (isAlive()) {
+            throw new IllegalStateException("still serving the old link: cut or close it first");
+        }
+        return start(target, machine, config, clock, true);
+    }
+
+    private static SimulatedTarget start(TargetMachine target, Machine machine, SimConfig config, KdClock clock,
+                                         boolean pluggedBackIn) {
         InProcessPipe.Pair pair = InProcessPipe.pair("sim", InProcessPipe.DEFAULT_CAPACITY);
         LinkKnobs k = config.link();
         if (k.isPerfect()) {
-            return new SimulatedTarget(target, machine, pair.target(), pair.host(), config, clock);
+            return new SimulatedTarget(target, machine, pair.target(), pair.host(), config, clock, pluggedBackIn);
         }
         ByteTransport targetEnd = FaultyTransport.wrap(pair.target(), clock, k.baud(), k.toHost(), ByteFaults.NONE,
                 k.cutAfterPackets(), k.seed());
         ByteTransport hostEnd = FaultyTransport.wrap(pair.host(), clock, k.baud(), k.toTarget(), ByteFaults.NONE,
                 0, k.seed() * 31 + 7);
-        return new SimulatedTarget(target, machine, targetEnd, hostEnd, config, clock);
+        return new SimulatedTarget(target, machine, targetEnd, hostEnd, config, clock, pluggedBackIn);
     }
 
     /**
@@ -78,7 +97,7 @@ public final class SimulatedTarget implements Closeable {
         LinkKnobs k = config.link();
         ByteTransport end = k.isPerfect() ? transport : FaultyTransport.wrap(transport, clock, k.baud(), k.toHost(),
                 k.toTarget(), k.cutAfterPackets(), k.seed());
-        return new SimulatedTarget(target, machine, end, null, config, clock);
+        return new SimulatedTarget(target, machine, end, null, config, clock, false);
     }
 
     /** The machine as the engine drives it; pacing is the engine's, so the machine runs unpaced. */

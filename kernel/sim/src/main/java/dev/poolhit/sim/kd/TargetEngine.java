@@ -49,9 +49,16 @@ final class TargetEngine implements Runnable {
     private volatile boolean rebootRequested;
     private volatile Throwable failure;
     private int seenBoots;
+    private final boolean pluggedBackIn;
     private long nextDue;
 
     TargetEngine(TargetMachine machine, PacketLink link, SimConfig config) {
+        this(machine, link, config, false);
+    }
+
+    /** @param pluggedBackIn the machine ran before on another link: no boot announcement, report a held stop again */
+    TargetEngine(TargetMachine machine, PacketLink link, SimConfig config, boolean pluggedBackIn) {
+        this.pluggedBackIn = pluggedBackIn;
         this.machine = machine;
         this.port = new TargetPort(link, config.ackTimeout(), config.optionalRetries());
         this.clock = link.clock();
@@ -61,7 +68,11 @@ final class TargetEngine implements Runnable {
     @Override
     public void run() {
         try {
-            announceBoot();
+            if (pluggedBackIn) {
+                resumeConversation();
+            } else {
+                announceBoot();
+            }
             while (!shutdown) {
                 if (rebootRequested) {
                     rebootRequested = false;
@@ -101,6 +112,17 @@ final class TargetEngine implements Runnable {
 
     Throwable failure() {
         return failure;
+    }
+
+    /** Same boot, new link: kdcom starts over (sync id); a target held in its debugger reports its stop again. */
+    private void resumeConversation() throws KdException {
+        seenBoots = machine.bootCount();
+        port.restart();
+        nextDue = clock.nanoTime();
+        Optional<StopEvent> held = machine.currentStop();
+        if (held.isPresent()) {
+            serve(new Pending(StateChanges.exception(held.get()), true, held.get().dr7()));
+        }
     }
 
     /** After power-on: fresh ids, then the optional boot print, module loads and initial break. */

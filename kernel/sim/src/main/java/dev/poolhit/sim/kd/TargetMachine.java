@@ -69,6 +69,11 @@ public interface TargetMachine {
     /** Boots so far; a change tells the adapter that the machine rebooted by itself. */
     int bootCount();
 
+    /** The stop the machine sits in (BROKEN), for a link plugged back in; empty while running. */
+    default Optional<StopEvent> currentStop() {
+        return Optional.empty();
+    }
+
     /** Kernel modules in load order, for load-symbols state changes. */
     List<ModuleInfo> modules();
 }
