@@ -35,7 +35,7 @@ if [[ -f "$JAR" ]]; then
     for suite in kernel/*/src/test/python; do
         [[ -d "$suite" ]] || continue
         echo "==> Python suite: $suite"
-        if (cd "$suite" && "$PYTHON" -m unittest discover -s . -p 'test_*.py' -v); then
+        if (cd "$suite" && "$PYTHON" -m unittest discover -s . -p 'test_*.py' -v) 2>&1 | tee -a "$WORK/python.log"; then
             passed_suites=$((passed_suites + 1))
         else
             failures+=("$suite")
@@ -45,10 +45,16 @@ else
     failures+=("python suites (no kernel jar: the build failed)")
 fi
 
+# One plain closing line over both runners: JUnit counts from the Surefire reports, Python counts
+# from unittest's own summary lines.
+counts="$("$PYTHON" "$REPO/install/count-tests.py" "$REPO" "$WORK/python.log")"
+
 echo
 if ((${#failures[@]} == 0)); then
     echo "POOLHIT TESTS PASSED: JUnit $junit, $passed_suites Python suite(s) passed"
+    echo "$counts"
     exit 0
 fi
 echo "POOLHIT TESTS FAILED: JUnit $junit; failed: ${failures[*]}"
+echo "$counts"
 exit 1
