@@ -22,8 +22,8 @@ record InstallOptions(Path kernelsDir, List<Path> searchPath, String name, Strin
                       String java, Path jar, List<String> jvmOptions) {
 
     static InstallOptions parse(String command, String[] args, Map<String, String> env) {
-        Path home = Path.of(System.getProperty("user.home"));
         String os = System.getProperty("os.name");
+        Path home = KernelDirs.home(env, os, System.getProperty("user.home"));
         Path dir = KernelDirs.user(env, os, home);
         String location = null;
         String name = InstallerCli.DEFAULT_NAME;

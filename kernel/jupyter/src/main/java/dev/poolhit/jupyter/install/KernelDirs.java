@@ -11,6 +11,18 @@ final class KernelDirs {
     private KernelDirs() {
     }
 
+    /**
+     * The home directory Jupyter itself uses: Python's {@code expanduser("~")} reads $HOME on POSIX
+     * (USERPROFILE on Windows) before the password database, whereas Java's {@code user.home} comes
+     * from the password database only. They differ under {@code sudo -E}, in containers and with
+     * a changed HOME, and the kernel must land where Jupyter looks.
+     */
+    static Path home(Map<String, String> env, String osName, String userHome) {
+        String variable = osName.toLowerCase(Locale.ROOT).contains("win") ? "USERPROFILE" : "HOME";
+        String fromEnv = env.get(variable);
+        return Path.of(fromEnv == null || fromEnv.isBlank() ? userHome : fromEnv);
+    }
+
     /** The per-user kernels directory: $JUPYTER_DATA_DIR/kernels, else the OS default. */
     static Path user(Map<String, String> env, String osName, Path home) {
         String dataDir = env.get("JUPYTER_DATA_DIR");

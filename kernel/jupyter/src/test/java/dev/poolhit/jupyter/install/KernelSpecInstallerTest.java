@@ -116,6 +116,10 @@ class KernelSpecInstallerTest {
         assertEquals(Path.of("/home/u/.local/share/jupyter/kernels"), KernelDirs.user(Map.of(), "Linux", home));
         assertEquals(Path.of("/home/u/Library/Jupyter/kernels"), KernelDirs.user(Map.of(), "Mac OS X", home));
         assertEquals(Path.of("/p/share/jupyter/kernels"), KernelDirs.prefix(Path.of("/p")));
+        // Jupyter (Python) takes the home directory from $HOME, not from the password database
+        assertEquals(Path.of("/tmp/h"), KernelDirs.home(Map.of("HOME", "/tmp/h"), "Linux", "/root"));
+        assertEquals(Path.of("/root"), KernelDirs.home(Map.of(), "Linux", "/root"));
+        assertEquals(Path.of("C:/Users/u"), KernelDirs.home(Map.of("USERPROFILE", "C:/Users/u", "HOME", "/x"), "Windows 11", "C:/"));
     }
 
     @Test
