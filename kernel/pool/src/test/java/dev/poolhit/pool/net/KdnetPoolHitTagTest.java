@@ -42,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,14 @@ class KdnetPoolHitTagTest {
         assertEquals(0, stats.droppedTotal(), stats.summary());
     }
 
+    /**
+     * Run by install/bench.sh, not the default build: when the target's ACK of the last Continue2
+     * (the one the restore sends) is the lost datagram, the target already runs and ignores the
+     * resent continue, and no later stop rescues the host (see NoisyLinkTraceTest). It passed every
+     * run so far, but a loss-dependent race must not gate CI until the host probes with a break-in.
+     */
     @Test
+    @Tag("fuzz-long")
     void theFlowMatchesTheGroundTruthWithTwoPercentLossAndReorderingAndDuplicates() throws Exception {
         KdnetStats stats = attachTraceRestore(new DatagramFaults(0.02, 0.01, 0.01, 7));
         assertTrue(stats.dropped(KdnetDrop.REPLAYED) > 0, "duplicates and late datagrams are dropped: " + stats.summary());
