@@ -44,6 +44,7 @@ public final class KdSession implements Closeable {
     static final int RESPONSE_PATIENCE_ACKS = 10;
 
     private final PacketPump pump;
+    private final ContinueGuard continues;
     private final SessionListener listener;
     private final SessionOptions options;
     private volatile SessionState state = SessionState.DISCONNECTED;
@@ -52,6 +53,7 @@ public final class KdSession implements Closeable {
 
     public KdSession(PacketLink link, SessionOptions options, SessionListener listener) {
         this.pump = new PacketPump(link, options);
+        this.continues = new ContinueGuard(pump, options);
         this.options = options;
         this.listener = listener == null ? SessionListener.NONE : listener;
     }
@@ -138,15 +140,29 @@ public final class KdSession implements Closeable {
         }
     }
 
-    /** Waits for the target to stop (RUNNING to BROKEN); prints and file requests are served meanwhile. */
+    /**
+     * Waits for the target to stop (RUNNING to BROKEN); prints and file requests are served meanwhile.
+     * Silence after our continue is probed ({@link ContinueGuard}): a continue the target never took
+     * is sent again rather than waited on forever.
+     */
     public StateChange64 awaitStateChange(Duration timeout) throws KdException {
         long deadline = pump.clock().deadlineAfter(timeout.toNanos());
         while (true) {
-            KdPacket p = next(deadline, "state change", timeout);
-            if (p.is(PacketType.STATE_CHANGE64)) {
-                return enterBroken(p);
+            long probeDue = continues.probeDue(deadline);
+            KdPacket p = next(probeDue, "state change", timeout, deadline);
+            if (p == null) {
+                continues.onSilence();
+                continue;
             }
-            serveAsync(p);
+            continues.heard();
+            if (p.is(PacketType.STATE_CHANGE64) && continues.isEcho(p)) {
+                LOG.log(System.Logger.Level.DEBUG, "the continued stop was repeated: the continue was lost");
+                continues.resendContinue();
+            } else if (p.is(PacketType.STATE_CHANGE64)) {
+                return enterBroken(p);
+            } else {
+                serveAsync(p);
+            }
         }
     }
 
@@ -208,10 +224,14 @@ public final class KdSession implements Closeable {
         pump.sendReliable(request::toPacket);
     }
 
-    /** Sends a request that has no response (continue, continue2): the target is then RUNNING. */
+    /**
+     * Sends a request that has no response (continue, continue2): the target is then RUNNING. A
+     * continue whose ACK never comes is not a failure yet: the target may have run at once (it then
+     * ignores the resends); a RESET probe finds out ({@link ContinueGuard}).
+     */
     public void resume(ManipulateState request) throws KdException {
         requireBroken(request);
-        pump.sendReliable(request::toPacket);
+        continues.send(request);
         state = SessionState.RUNNING;
     }
 
@@ -262,6 +282,7 @@ public final class KdSession implements Closeable {
 
     private StateChange64 enterBroken(KdPacket p) throws KdProtocolException {
         StateChange64 change = StateChange64.decode(p.payload());
+        continues.stopped(p);
         lastStateChange = change;
         state = SessionState.BROKEN;
         return change;

@@ -85,6 +85,26 @@ final class PacketPump {
     }
 
     /**
+     * Sends RESET as a question (is the peer in its debugger loop?) without restarting our ids: a
+     * running peer never sees it. Duplicate suppression is dropped so an answer with restarted ids
+     * is not mistaken for a repeat; a RESET answer restarts ids as usual.
+     */
+    void sendResetProbe() throws KdException {
+        link.send(KdPacket.reset());
+        lastAccepted = null;
+    }
+
+    /** The peer evidently took a RESET whose answer we never saw: ids restart as if we had. */
+    void assumePeerReset() {
+        restartIds();
+    }
+
+    /** Puts a delivered packet back in front of the inbox for the next reader. */
+    void requeueFirst(KdPacket p) {
+        inbox.addFirst(p);
+    }
+
+    /**
      * Sends a data packet built for an id and waits for its ACK, resending as needed.
      *
      * @throws KdTimeoutException after {@code maxRetries} resends without an ACK

@@ -12,14 +12,13 @@ import java.util.function.Consumer;
  * errors at WARNING. Lines also go to an optional sink (e.g. the notebook). Logger name:
  * {@code dev.poolhit.kd.wire}.
  */
-public final class WireLogLink implements PacketLink {
+public final class WireLogLink extends ForwardingPacketLink {
     private static final System.Logger LOG = System.getLogger("dev.poolhit.kd.wire");
 
-    private final PacketLink inner;
     private final Consumer<String> sink;
 
     public WireLogLink(PacketLink inner, Consumer<String> sink) {
-        this.inner = inner;
+        super(inner);
         this.sink = sink == null ? line -> { } : sink;
     }
 
@@ -30,18 +29,18 @@ public final class WireLogLink implements PacketLink {
     @Override
     public void send(KdPacket packet) throws KdException {
         log("send", packet);
-        inner.send(packet);
+        super.send(packet);
     }
 
     @Override
     public void sendBreakIn() throws KdException {
         line(System.Logger.Level.INFO, "send BREAKIN 0x62");
-        inner.sendBreakIn();
+        super.sendBreakIn();
     }
 
     @Override
     public LinkEvent receive(long deadlineNanos) throws KdException {
-        LinkEvent e = inner.receive(deadlineNanos);
+        LinkEvent e = super.receive(deadlineNanos);
         if (e instanceof LinkEvent.Packet p) {
             log("recv", p.packet());
         } else if (e instanceof LinkEvent.BreakIn) {
@@ -63,25 +62,5 @@ public final class WireLogLink implements PacketLink {
     private void line(System.Logger.Level level, String text) {
         LOG.log(level, text);
         sink.accept(text);
-    }
-
-    @Override
-    public KdClock clock() {
-        return inner.clock();
-    }
-
-    @Override
-    public String description() {
-        return inner.description();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -6,8 +6,7 @@ import dev.poolhit.kd.protocol.ManipulateApi;
 import dev.poolhit.kd.protocol.ManipulateState;
 import dev.poolhit.kd.protocol.MemoryArgs;
 import dev.poolhit.kd.protocol.PacketType;
-import dev.poolhit.kd.transport.KdClock;
-import dev.poolhit.kd.transport.LinkEvent;
+import dev.poolhit.kd.transport.ForwardingPacketLink;
 import dev.poolhit.kd.transport.PacketLink;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +16,16 @@ import java.util.List;
  * packets the host sends: each is one round trip) and logs every ReadVirtualMemory request's
  * address and length, so a benchmark can say how many requests and which reads a hit costs.
  */
-final class TraceBenchTally implements PacketLink {
+final class TraceBenchTally extends ForwardingPacketLink {
     /** One ReadVirtualMemory request as sent. */
     record Read(long address, int length) {
     }
 
-    private final PacketLink inner;
     private final List<Read> reads = new ArrayList<>();
     private long requests;
 
     TraceBenchTally(PacketLink inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     synchronized long requests() {
@@ -55,36 +53,6 @@ final class TraceBenchTally implements PacketLink {
                 }
             }
         }
-        inner.send(packet);
-    }
-
-    @Override
-    public void sendBreakIn() throws KdException {
-        inner.sendBreakIn();
-    }
-
-    @Override
-    public LinkEvent receive(long deadlineNanos) throws KdException {
-        return inner.receive(deadlineNanos);
-    }
-
-    @Override
-    public KdClock clock() {
-        return inner.clock();
-    }
-
-    @Override
-    public String description() {
-        return inner.description();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+        super.send(packet);
     }
 }

@@ -18,7 +18,6 @@ import dev.poolhit.sim.kd.ByteFaults;
 import dev.poolhit.sim.kd.LinkKnobs;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,23 +43,19 @@ class NoisyLinkTraceTest {
     Path symbols;
 
     /**
-     * Out of the default run (install/bench.sh runs it): it is timing-dependent and fails about one
-     * run in four. When the target's ACK of a Continue2 is the dropped packet, the target is already
-     * running and ignores the resent Continue2, so the host exhausts its retries ("no ACK for ...
-     * DbgKdContinueApi2") although the target resumed. The host needs a way to tell "continue lost"
-     * from "ACK lost" (e.g. a break-in probe after the retries) before this can gate CI.
+     * Lost ACKs of Continue2 are the hard case: the target runs at once and ignores the resends; the
+     * session's RESET probe tells "ACK lost" from "continue lost" (kd ContinueGuard).
      */
     @Test
-    @Tag("fuzz-long")
     void fiveHundredHitsOverALossyLinkMatchTheGroundTruthExactly() {
         traceOverNoise(DROPS, 500, 20261126);
     }
 
+    /**
+     * Flipped bytes too: a flip in the TYPE field of a header is outside the KDCOM checksum, so kdcom
+     * ACKs the packet and drops it; a dropped Continue2 is found by the session's silence probe.
+     */
     @Test
-    @Disabled("known hang: a flipped byte in the TYPE field of the host's Continue2 header is not covered by the"
-            + " KDCOM checksum (payload only); kdcom ACKs the packet and ignores it, so the host believes the target"
-            + " runs while it waits broken in. Requests are now asked again (KdSession.RESPONSE_PATIENCE_ACKS), a"
-            + " continue cannot be repeated safely yet")
     void fiveHundredHitsOverANoisyLinkMatchTheGroundTruthExactly() {
         traceOverNoise(NOISE, 500, 20261126);
     }

@@ -42,7 +42,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,13 +63,10 @@ class KdnetPoolHitTagTest {
     }
 
     /**
-     * Run by install/bench.sh, not the default build: when the target's ACK of the last Continue2
-     * (the one the restore sends) is the lost datagram, the target already runs and ignores the
-     * resent continue, and no later stop rescues the host (see NoisyLinkTraceTest). It passed every
-     * run so far, but a loss-dependent race must not gate CI until the host probes with a break-in.
+     * A lost datagram may be the target's ACK of the last Continue2 (the restore's): the target runs
+     * and ignores the resends; the session's RESET probe (kd ContinueGuard) settles it.
      */
     @Test
-    @Tag("fuzz-long")
     void theFlowMatchesTheGroundTruthWithTwoPercentLossAndReorderingAndDuplicates() throws Exception {
         KdnetStats stats = attachTraceRestore(new DatagramFaults(0.02, 0.01, 0.01, 7));
         assertTrue(stats.dropped(KdnetDrop.REPLAYED) > 0, "duplicates and late datagrams are dropped: " + stats.summary());
