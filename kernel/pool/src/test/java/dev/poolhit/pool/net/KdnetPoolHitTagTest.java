@@ -42,11 +42,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole PoolHitTag flow (attach, arm 'Lea2', trace 200, restore) against the simulator over
+ * The whole PoolHitTag flow (attach, arm 'Lea2', trace 200 or 500, restore) against the simulator over
  * KDNET on real loopback UDP, perfect and with lost, reordered and duplicated datagrams; hits
  * must match the simulator's ground truth exactly.
  */
@@ -58,7 +59,7 @@ class KdnetPoolHitTagTest {
 
     @Test
     void theFlowMatchesTheGroundTruthOverAPerfectNetwork() throws Exception {
-        KdnetStats stats = attachTraceRestore(DatagramFaults.NONE);
+        KdnetStats stats = attachTraceRestore(DatagramFaults.NONE, 200);
         assertEquals(0, stats.droppedTotal(), stats.summary());
     }
 
@@ -68,12 +69,22 @@ class KdnetPoolHitTagTest {
      */
     @Test
     void theFlowMatchesTheGroundTruthWithTwoPercentLossAndReorderingAndDuplicates() throws Exception {
-        KdnetStats stats = attachTraceRestore(new DatagramFaults(0.02, 0.01, 0.01, 7));
+        KdnetStats stats = attachTraceRestore(new DatagramFaults(0.02, 0.01, 0.01, 7), 500);
         assertTrue(stats.dropped(KdnetDrop.REPLAYED) > 0, "duplicates and late datagrams are dropped: " + stats.summary());
         assertEquals(0, stats.dropped(KdnetDrop.BAD_HMAC), stats.summary());
     }
 
-    private KdnetStats attachTraceRestore(DatagramFaults faults) throws Exception {
+    /** The long run of the same (install/bench.sh): 5,000 hits for each of three seeds. */
+    @Test
+    @Tag("fuzz-long")
+    void fiveThousandHitsWithTwoPercentLossForSeveralSeeds() throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            KdnetStats stats = attachTraceRestore(new DatagramFaults(0.02, 0.01, 0.01, seed), 5_000);
+            assertEquals(0, stats.dropped(KdnetDrop.BAD_HMAC), stats.summary());
+        }
+    }
+
+    private KdnetStats attachTraceRestore(DatagramFaults faults, int hits) throws Exception {
         KdnetSimOptions options = KdnetSimOptions.loopback(KdnetSimOptions.freeLoopbackPort())
                 .withPokeInterval(Duration.ofMillis(200)).withFaults(faults);
         SimConfig config = SimConfig.DEFAULT.withEventsPerSecond(0).withAckTimeout(ACK);
@@ -86,9 +97,9 @@ class KdnetPoolHitTagTest {
                 assertEquals(PoolTag.IDLE, session.arm(LEA2));
                 TraceRecorder recorder = TraceRecorder.inMemory(new TraceInfo("kdnet sim", Missing.TEXT, LEA2,
                         Missing.LONG), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-                TraceResult result = session.trace(TraceRequest.of(200).withTimeout(Duration.ofMinutes(5))).run(recorder);
+                TraceResult result = session.trace(TraceRequest.of(hits).withTimeout(Duration.ofMinutes(30))).run(recorder);
                 assertEquals(TraceEnd.COMPLETED, result.end(), result.message());
-                compareWithGroundTruth(recorder.trace().snapshot(), machine);
+                compareWithGroundTruth(recorder.trace().snapshot(), machine, hits);
                 RestoreReport report = session.restorer().restore();
                 assertTrue(report.restored(), report.summary());
                 long tag = machine.kernel().globals().poolHitTag();
@@ -120,8 +131,8 @@ class KdnetPoolHitTagTest {
         return out;
     }
 
-    private static void compareWithGroundTruth(TraceSnapshot hits, Machine machine) {
-        assertEquals(200, hits.size());
+    private static void compareWithGroundTruth(TraceSnapshot hits, Machine machine, int hitCount) {
+        assertEquals(hitCount, hits.size());
         List<GroundTruthEntry> truth = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
         for (int i = 0; i < hits.size(); i++) {
             GroundTruthEntry e = truth.get(i);
