@@ -4,7 +4,7 @@ package dev.poolhit.jupyter.magic;
  * Keeps an error message to one visible line: a message that echoes what the user typed (or
  * what a file or tool said) must not carry a line break, a terminal control byte, a bidi
  * override or an invisible character into the notebook. Those are shown as {@code \n},
- * {@code \t} or {@code \}{@code uXXXX}.
+ * {@code \r}, {@code \t} or {@code \}{@code uXXXX}.
  */
 public final class MessageText {
     private MessageText() {
@@ -19,6 +19,8 @@ public final class MessageText {
         text.codePoints().forEach(c -> {
             if (c == '\n') {
                 out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
             } else if (c == '\t') {
                 out.append("\\t");
             } else if (invisible(c)) {
