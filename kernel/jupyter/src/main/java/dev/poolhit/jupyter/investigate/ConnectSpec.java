@@ -1,6 +1,8 @@
 package dev.poolhit.jupyter.investigate;
 
 import dev.poolhit.kd.transport.kdnet.KdnetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +65,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
     /**
      * The kd layer parses these specs again when it opens them; checking the numbers here gives
      * one message naming the rule (a port of 70000 would otherwise surface as Java's "port out of
-     * range:70000", a bad baud rate as stty's two-line complaint).
+     * range:70000", a bad baud rate or a missing device as stty's complaint).
      */
     private static void checkNumbers(String text, String scheme, String rest) {
         switch (scheme) {
@@ -78,6 +80,10 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
                 int comma = rest.indexOf(',');
                 if (comma >= 0) {
                     number("serial baud rate", rest.substring(comma + 1), MIN_BAUD, MAX_BAUD, text);
+                }
+                String device = comma < 0 ? rest : rest.substring(0, comma);
+                if (!Files.exists(Path.of(device))) { // else stty's own complaint, in the user's locale
+                    throw new IllegalArgumentException("no such serial device: '" + device + "' in '" + text + "'");
                 }
             }
             default -> { }
