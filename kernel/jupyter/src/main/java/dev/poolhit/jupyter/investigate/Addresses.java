@@ -10,6 +10,9 @@ final class Addresses {
     private Addresses() {}
 
     static long hex(MagicCall call, String what, String text) {
+        if (!text.chars().allMatch(c -> c < 0x80)) { // Hex.parseAddress would take Unicode digits (٣ = 3)
+            throw call.usageError(what + ": not a hex address: '" + text + "'");
+        }
         try {
             return Hex.parseAddress(text);
         } catch (NumberFormatException e) {
@@ -17,8 +20,13 @@ final class Addresses {
         }
     }
 
+    /** Whether {@code text} names a symbol ({@code nt!PoolHitTag}), which needs the target to resolve. */
+    static boolean isSymbol(String text) {
+        return text.contains("!");
+    }
+
     static long resolve(MagicCall call, KdTarget target, String text) {
-        if (!text.contains("!")) {
+        if (!isSymbol(text)) {
             return hex(call, "ADDR", text);
         }
         OptionalLong at = target.resolve(text);

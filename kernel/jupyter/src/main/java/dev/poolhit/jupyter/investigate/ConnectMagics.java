@@ -6,6 +6,7 @@ import dev.poolhit.jupyter.magic.MagicRegistry;
 import dev.poolhit.pool.live.PoolHitTagSession;
 import dev.poolhit.pool.live.RestoreReport;
 import dev.poolhit.target.SymbolException;
+import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.symbol.SymbolPath;
 import dev.poolhit.target.symbol.SymbolStatus;
@@ -72,6 +73,10 @@ final class ConnectMagics {
             connection = Connection.open(spec, symbolPath(call, spec), call.flag("--wire-log"));
         } catch (IllegalArgumentException e) {
             throw call.usageError(e.getMessage());
+        } catch (TargetDisconnectedException e) {
+            // not "the link is gone; %disconnect": there never was a link, and nothing is attached
+            throw new InvestigationException("ConnectFailed", e.getMessage() + ": nothing attached; check SPEC and that"
+                    + " the target is waiting for a debugger, then %connect again");
         }
         investigation.attached(connection, at);
         return summary(connection, at);

@@ -10,9 +10,11 @@ import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
 import dev.poolhit.target.stack.StackFrame;
 import dev.poolhit.target.stack.StackRenderer;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The everyday debugger verbs: {@code %k}, {@code %r}, {@code %db/%dd/%dq}, {@code %lm}, {@code %g}, {@code %break}. */
 final class DebugMagics {
@@ -28,7 +30,7 @@ final class DebugMagics {
 
     void register(MagicRegistry registry) {
         registry.register(Magic.line("k").summary("stack of the current thread: WinDbg k text plus a table")
-                .usage("%k [FRAMES]").bindsResultTo("stack")
+                .usage("%k [FRAMES] [--into VAR]").bindsResultTo("stack")
                 .help("Prints the stack as WinDbg's k does and returns it as a table (frame, child_sp, ret_addr, call_site).")
                 .handler(Guard.of("k", this::stack)).build());
         registry.register(Magic.line("r").summary("registers of the current processor as a table")
@@ -60,10 +62,7 @@ final class DebugMagics {
 
     private Object stack(MagicCall call) {
         call.expectPositionals(0, 1);
-        long frames = call.parseLong("FRAMES", call.positional(0, "64"));
-        if (frames < 1 || frames > 1024) {
-            throw call.usageError("FRAMES must be 1..1024, got " + frames);
-        }
+        long frames = call.longInRange("FRAMES", call.positional(0, "64"), 1, 1024);
         List<StackFrame> stack = broken().stack((int) frames);
         Display.display(StackRenderer.k(stack));
         return DebugTables.stack(stack);
@@ -71,25 +70,35 @@ final class DebugMagics {
 
     private Object dump(MagicCall call, int unit) {
         call.expectPositionals(1, 2);
-        long count = call.positionals().size() < 2 ? 128 / unit : lengthArgument(call, call.positionals().get(1));
-        if (count < 1 || count * unit > MAX_DUMP) {
-            throw call.usageError("count must be 1.." + Long.toHexString(MAX_DUMP / unit) + " (hex) " + (unit == 1
-                    ? "bytes" : unit == 4 ? "dwords" : "qwords") + ", got " + Long.toHexString(count));
-        }
+        long count = call.positionals().size() < 2 ? 128 / unit : count(call, call.positionals().get(1), unit);
+        String where = call.positionals().get(0);
+        // a hex address is checked before the target is needed: a typo is reported as a typo, connected or not
+        OptionalLong hex = Addresses.isSymbol(where) ? OptionalLong.empty()
+                : OptionalLong.of(Addresses.hex(call, "ADDR", where));
         KdTarget target = broken();
-        long address = Addresses.resolve(call, target, call.positionals().get(0));
+        long address = hex.isPresent() ? hex.getAsLong() : Addresses.resolve(call, target, where);
+        long last = address + count * unit - 1;
+        if (Long.compareUnsigned(last, address) < 0) {
+            throw call.usageError("range " + Hex.u64(address) + " L" + Long.toHexString(count)
+                    + " runs past ffffffff`ffffffff, the top of the address space");
+        }
         return MemoryDump.of(address, target.read(address, (int) (count * unit)), unit);
     }
 
-    private static long lengthArgument(MagicCall call, String text) {
-        if (!text.startsWith("L") && !text.startsWith("l")) {
+    /** {@code L<hex count>} as in WinDbg, at most {@link #MAX_DUMP} bytes. */
+    private static long count(MagicCall call, String text, int unit) {
+        String digits = text.length() > 1 && (text.charAt(0) == 'L' || text.charAt(0) == 'l') ? text.substring(1) : "";
+        digits = digits.startsWith("0x") || digits.startsWith("0X") ? digits.substring(2) : digits;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c < 0x80 && Character.digit(c, 16) >= 0)) {
             throw call.usageError("count: expected L<hex count> like L20, got '" + text + "'");
         }
-        try {
-            return Long.parseUnsignedLong(text.substring(1).replace("0x", ""), 16);
-        } catch (NumberFormatException e) {
-            throw call.usageError("count: expected L<hex count> like L20, got '" + text + "'");
+        BigInteger n = new BigInteger(digits, 16);
+        long max = MAX_DUMP / unit;
+        if (n.signum() == 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw call.usageError("count must be 1.." + Long.toHexString(max) + " (hex) " + (unit == 1 ? "bytes"
+                    : unit == 4 ? "dwords" : "qwords") + ", got " + digits);
         }
+        return n.longValue();
     }
 
     private Object go(MagicCall call) {

@@ -47,10 +47,7 @@ final class FileMagics {
 
     private Object leaks(MagicCall call) {
         call.expectPositionals(0, 1);
-        long top = call.longOption("--top", 10);
-        if (top < 1 || top > 10_000) {
-            throw call.usageError("--top must be 1..10000, got " + top);
-        }
+        long top = call.longOption("--top", 10, 1, 10_000);
         TraceTables tables = call.positionals().isEmpty() ? investigation.tables()
                 : TraceTables.of(TraceFile.load(existing(call, 0)).trace());
         LeakReport report = LeakReport.of(tables);
@@ -64,9 +61,9 @@ final class FileMagics {
 
     private Object save(MagicCall call) {
         call.expectPositionals(1, 1);
+        Path path = writable(call, 0);
         Trace trace = investigation.lastTrace().orElseThrow(() -> new InvestigationException("NoTrace",
                 "nothing to save: record a trace with %trace N first"));
-        Path path = path(call, 0);
         TraceFile.save(trace, path, Clock.systemUTC());
         return "saved " + trace.size() + " hits to " + path.toAbsolutePath();
     }
@@ -92,19 +89,56 @@ final class FileMagics {
         return TraceTables.of(imported.trace()).hits();
     }
 
+    /** FILE as given; an empty argument is a usage error rather than the working directory. */
     private static Path path(MagicCall call, int index) {
+        String text = call.positionals().get(index);
+        if (text.isBlank()) {
+            throw call.usageError("FILE is empty: expected a path");
+        }
         try {
-            return Path.of(call.positionals().get(index));
+            return Path.of(text);
         } catch (InvalidPathException e) {
-            throw call.usageError("FILE: " + e.getMessage());
+            throw call.usageError("FILE: not a valid path: '" + text + "' (" + e.getReason() + ")");
         }
     }
 
+    /** A regular, readable file: a directory, a device or a FIFO (which would block the kernel) is refused up front. */
     private static Path existing(MagicCall call, int index) {
         Path path = path(call, index);
-        if (!Files.isRegularFile(path)) {
-            throw new InvestigationException("FileNotFound", "no such file: " + path.toAbsolutePath()
+        Path absolute = path.toAbsolutePath();
+        if (Files.isDirectory(path)) {
+            throw new InvestigationException("NotAFile", absolute + " is a directory: expected a file");
+        }
+        if (!Files.exists(path)) {
+            throw new InvestigationException("FileNotFound", "no such file: " + absolute
                     + " (paths are relative to the kernel's working directory " + Path.of("").toAbsolutePath() + ")");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InvestigationException("NotAFile", absolute + " is not a regular file (a device or pipe)");
+        }
+        if (!Files.isReadable(path)) {
+            throw new InvestigationException("CannotRead", "cannot read " + absolute + ": permission denied");
+        }
+        return path;
+    }
+
+    /** A path a trace file can be written to: checked before writing, so the message names the path, not a temp file. */
+    private static Path writable(MagicCall call, int index) {
+        Path path = path(call, index);
+        Path absolute = path.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (Files.isDirectory(path)) {
+            throw new InvestigationException("NotAFile", absolute + " is a directory: expected a file name to write");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new InvestigationException("FileNotFound", (folder != null && Files.exists(folder) ? "not a folder: "
+                    : "no such folder: ") + folder + " (for " + absolute + ")");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new InvestigationException("NotAFile", absolute + " is not a regular file (a device or pipe)");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new InvestigationException("CannotWrite", "cannot write in " + folder + ": permission denied");
         }
         return path;
     }

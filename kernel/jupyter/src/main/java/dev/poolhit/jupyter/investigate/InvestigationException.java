@@ -1,6 +1,7 @@
 package dev.poolhit.jupyter.investigate;
 
 import dev.poolhit.jupyter.CellException;
+import dev.poolhit.jupyter.magic.MessageText;
 import dev.poolhit.pool.PoolException;
 import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.TargetException;
@@ -18,7 +19,7 @@ public final class InvestigationException extends CellException {
     private final List<String> details;
 
     InvestigationException(String errorName, String message, List<String> details) {
-        super(message);
+        super(MessageText.oneLine(message));
         this.errorName = errorName;
         this.details = List.copyOf(details);
     }

@@ -23,6 +23,8 @@ import java.util.OptionalLong;
 /** {@code %poolhittag}, {@code %trace}, {@code %restore}: the PoolHitTag technique, thin over {@code pool.live}. */
 final class TraceMagics {
     static final int MAX_HITS = 10_000_000;
+    /** A week: longer is a typo, and the trace's deadline in nanoseconds must not overflow. */
+    static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     private final Investigation investigation;
 
     TraceMagics(Investigation investigation) {
@@ -38,7 +40,7 @@ final class TraceMagics {
                 .handler(Guard.of("poolhittag", this::poolHitTag)).build());
         registry.register(Magic.line("trace").summary("resume and record N PoolHitTag hits with their stacks")
                 .usage("%trace N [--timeout S] [--frames K] [--patch] [--pair] [--into VAR]")
-                .option("--timeout", "S", "give up after S seconds (default 600)")
+                .option("--timeout", "S", "give up after S seconds (default 600, at most 604800)")
                 .option("--frames", "K", "frames per stack (default 64)")
                 .flag("--patch", "the manual method: nop over each int 3 plus a breakpoint (default: step RIP past it)")
                 .flag("--pair", "also catch each allocation's returned block, so frees pair exactly (%leaks)")
@@ -111,18 +113,9 @@ final class TraceMagics {
     }
 
     private TraceRequest request(MagicCall call) {
-        long n = call.parseLong("N", call.positionals().get(0));
-        if (n < 1 || n > MAX_HITS) {
-            throw call.usageError("N must be 1.." + MAX_HITS + ", got " + n);
-        }
-        long timeout = call.longOption("--timeout", 600);
-        if (timeout < 1) {
-            throw call.usageError("--timeout must be at least 1 second, got " + timeout);
-        }
-        long frames = call.longOption("--frames", 64);
-        if (frames < 1 || frames > 256) {
-            throw call.usageError("--frames must be 1..256, got " + frames);
-        }
+        long n = call.longInRange("N", call.positionals().get(0), 1, MAX_HITS);
+        long timeout = call.longOption("--timeout", 600, 1, MAX_TIMEOUT_SECONDS);
+        long frames = call.longOption("--frames", 64, 1, 256);
         return TraceRequest.of((int) n).withTimeout(Duration.ofSeconds(timeout)).withMaxFrames((int) frames)
                 .withStrategy(call.flag("--patch") ? Strategy.PATCH : Strategy.STEP_OVER).withPair(call.flag("--pair"));
     }

@@ -1,8 +1,11 @@
 package dev.poolhit.jupyter.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +44,12 @@ final class BlockingConnection extends JupyterConnection {
         loops.forEach(Thread::start);
         getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
         connected = true;
+    }
+
+    /** Every shell and control request is answered through a {@link NamedErrorEnvironment}. */
+    @Override
+    public ShellReplyEnvironment prepareReplyEnv(ShellChannel channel, MessageContext context) {
+        return new NamedErrorEnvironment(channel, stdin, iopub, context);
     }
 
     private String address(int port) {

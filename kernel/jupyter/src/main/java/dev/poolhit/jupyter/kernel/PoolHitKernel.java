@@ -96,7 +96,9 @@ public final class PoolHitKernel extends BaseKernel implements DisplaySink {
 
     @Override
     public List<String> formatError(Exception e) {
-        return ErrorLines.of(e instanceof KernelError ? e.getCause() : e);
+        Throwable shown = e instanceof KernelError ? e.getCause() : e;
+        ErrorNames.remember(shown);
+        return ErrorLines.of(shown);
     }
 
     @Override

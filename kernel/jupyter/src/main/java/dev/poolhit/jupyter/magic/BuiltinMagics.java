@@ -32,6 +32,9 @@ public final class BuiltinMagics {
             return MagicHelp.overview(registry);
         }
         String asked = call.positionals().get(0);
+        if (asked.isBlank() || asked.equals("%") || asked.equals("%%")) {
+            throw call.usageError("empty magic name: expected a name such as trace or %lsmagic");
+        }
         Magic magic = asked.startsWith("%") ? registry.find(asked) : registry.findAny(asked);
         if (magic == null) {
             String key = asked.startsWith("%") ? asked : "%" + asked;

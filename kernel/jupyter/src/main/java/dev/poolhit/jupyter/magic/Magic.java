@@ -108,8 +108,17 @@ public record Magic(String name, boolean cell, String summary, String usage, Lis
             return this;
         }
 
+        /** {@code %name [--opt ARG] [--flag]}: every option the magic accepts, so a usage error shows them. */
+        private String defaultUsage() {
+            StringBuilder line = new StringBuilder(cell ? "%%" : "%").append(name);
+            for (MagicOption o : options) {
+                line.append(" [").append(o.synopsis()).append(']');
+            }
+            return line.toString();
+        }
+
         public Magic build() {
-            String line = usage != null ? usage : (cell ? "%%" : "%") + name;
+            String line = usage != null ? usage : defaultUsage();
             return new Magic(name, cell, summary, line, options, help, defaultBinding, handler);
         }
     }

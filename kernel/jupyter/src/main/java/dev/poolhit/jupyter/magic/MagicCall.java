@@ -1,5 +1,6 @@
 package dev.poolhit.jupyter.magic;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,10 @@ public final class MagicCall {
                 positionals.addAll(tokens.subList(i + 1, tokens.size()));
                 break;
             }
+            if (isSingleDashOption(token)) {
+                throw new MagicUsageException("unknown option " + token + " for " + magic.prefix() + magic.name()
+                        + ": options are spelled --name (put -- before an argument that starts with -)", magic.usage());
+            }
             if (!token.startsWith("--") || token.length() == 2) {
                 positionals.add(token);
                 continue;
@@ -55,6 +60,11 @@ public final class MagicCall {
             }
         }
         return new MagicCall(magic, positionals, options, body);
+    }
+
+    /** {@code -t} or {@code -timeout}: a mistyped option, not an argument (negative numbers stay arguments). */
+    private static boolean isSingleDashOption(String token) {
+        return token.length() > 1 && token.charAt(0) == '-' && Character.isLetter(token.charAt(1));
     }
 
     private static String optionValue(Magic magic, MagicOption option, String token, int eq,
@@ -118,15 +128,37 @@ public final class MagicCall {
         return option(name).map(v -> parseLong(name, v)).orElse(fallback);
     }
 
-    /** Parses a positional or option value as a decimal or 0x-hex integer. */
+    /** An integer option within {@code [min, max]}, or {@code fallback} when absent. */
+    public long longOption(String name, long fallback, long min, long max) {
+        return option(name).map(v -> longInRange(name, v, min, max)).orElse(fallback);
+    }
+
+    /**
+     * Parses a positional or option value as a decimal or 0x-hex integer (ASCII digits only: a
+     * Unicode digit such as {@code ٣} is not a number here, as it is not in WinDbg).
+     */
     public long parseLong(String what, String value) {
-        try {
-            String v = value.replace("_", "");
-            return v.startsWith("0x") || v.startsWith("0X") ? Long.parseUnsignedLong(v.substring(2), 16)
-                    : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw usageError(what + ": expected an integer, got '" + value + "'");
+        BigInteger n = IntegerText.parse(value).orElseThrow(() -> notAnInteger(what, value));
+        if (!IntegerText.fits64(n)) {
+            throw usageError(what + ": " + value + " does not fit in 64 bits");
         }
+        return n.longValue();
+    }
+
+    /**
+     * Parses an integer that must lie in {@code [min, max]}; a value too large for 64 bits is out
+     * of range like any other: {@code N must be 1..10000000, got 99999999999999999999}.
+     */
+    public long longInRange(String what, String value, long min, long max) {
+        BigInteger n = IntegerText.parse(value).orElseThrow(() -> notAnInteger(what, value));
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw usageError(what + " must be " + min + ".." + max + ", got " + value);
+        }
+        return n.longValueExact();
+    }
+
+    private MagicUsageException notAnInteger(String what, String value) {
+        return usageError(what + ": expected an integer, got '" + value + "'");
     }
 
     /** The cell body of a cell magic ("" when the cell has only the magic line); null for line magics. */

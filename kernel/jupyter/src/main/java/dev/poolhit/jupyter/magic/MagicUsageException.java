@@ -9,7 +9,7 @@ public final class MagicUsageException extends CellException {
     private final String usage;
 
     public MagicUsageException(String message, String usage) {
-        super(message);
+        super(MessageText.oneLine(message));
         this.usage = usage;
     }
 

@@ -9,10 +9,14 @@ final class Suggest {
     private Suggest() {
     }
 
-    /** The closest candidate within a few edits, or null. */
+    /**
+     * The closest candidate within a few edits, or null. A candidate that needs as many edits as
+     * the word has letters is a different word, not a typo ({@code %☃} is not {@code %g}).
+     */
     static String nearest(String word, Collection<String> candidates) {
         String best = null;
-        int bestDistance = MAX_DISTANCE + 1;
+        int letters = word.replaceFirst("^[%-]+", "").length();
+        int bestDistance = Math.min(MAX_DISTANCE + 1, letters);
         for (String c : candidates) {
             int d = distance(word.toLowerCase(), c.toLowerCase());
             if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {

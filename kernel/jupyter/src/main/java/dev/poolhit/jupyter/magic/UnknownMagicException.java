@@ -8,8 +8,8 @@ public final class UnknownMagicException extends CellException {
     private static final long serialVersionUID = 1L;
 
     UnknownMagicException(String prefixedName, String suggestion) {
-        super("unknown magic " + prefixedName
-                + (suggestion == null ? "" : " (did you mean " + suggestion + "?)"));
+        super(MessageText.oneLine("unknown magic " + prefixedName
+                + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")));
     }
 
     @Override

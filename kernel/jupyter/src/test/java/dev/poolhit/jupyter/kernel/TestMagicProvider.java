@@ -10,7 +10,10 @@ public final class TestMagicProvider implements MagicProvider {
 
     @Override
     public void register(MagicRegistry registry) {
-        registry.register(Magic.line("provided").summary("from a provider").handler(call -> "provided").build());
+        registry.register(Magic.line("provided").summary("from a provider").handler(call -> {
+            call.expectPositionals(0, 0);
+            return "provided";
+        }).build());
     }
 
     @Override
