@@ -33,9 +33,8 @@ public final class X86Unwinder {
     public static final long MAX_FRAME_GAP = 128 * 1024;
 
     /** Prologues that set up an EBP frame: MSVC's hot-patchable {@code mov edi,edi; push ebp; mov ebp,esp} and clang's. */
-    private static final List<byte[]> EBP_PROLOGUES = List.of(new byte[] {(byte) 0x8b, (byte) 0xff, 0x55, (byte) 0x8b, (byte) 0xec},
-            new byte[] {(byte) 0x8b, (byte) 0xff, 0x55, (byte) 0x89, (byte) 0xe5}, new byte[] {0x55, (byte) 0x8b, (byte) 0xec},
-            new byte[] {0x55, (byte) 0x89, (byte) 0xe5});
+    private static final List<byte[]> EBP_PROLOGUES = List.of(Hex.decode("8b ff 55 8b ec"), Hex.decode("8b ff 55 89 e5"),
+            Hex.decode("55 8b ec"), Hex.decode("55 89 e5"));
 
     private final VirtualMemory memory;
     private final FrameDataSource frames;
@@ -145,7 +144,8 @@ public final class X86Unwinder {
                     + ") unreadable: " + e.getMessage(), e);
         }
         if (!tf.plausible()) {
-            throw new UnwindException(String.format("trap frame at EBP %s (code %s): SegCs 0x%x, expected a kernel or user code selector",
+            throw new UnwindException(String.format(
+                    "trap frame at EBP %s (code %s): SegCs 0x%x, expected a kernel or user code selector",
                     Hex.u32(frame), Hex.u32(regs.eip()), tf.segCs()));
         }
         long esp = tf.fromUserMode() ? tf.hardwareEsp() : frame + KTrapFrame32.OFFSET_HARDWARE_ESP;
