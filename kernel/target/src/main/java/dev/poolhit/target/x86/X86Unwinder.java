@@ -96,7 +96,8 @@ public final class X86Unwinder {
             }
             failures.add("no FRAMEDATA, frameless: [ESP " + Hex.u32(regs.esp()) + "] " + Hex.u32(ra) + " is no return address");
         }
-        Optional<X86UnwindStep> chained = framePointer(regs, exactContext, params, failures);
+        boolean threadStart = !exactContext && hit.isEmpty(); // EBP 0 ends the walk only where nothing else describes the frame
+        Optional<X86UnwindStep> chained = framePointer(regs, threadStart, params, failures);
         return chained.orElseGet(() -> scan(regs, exactContext, params, failures));
     }
 
@@ -115,9 +116,9 @@ public final class X86Unwinder {
         return EBP_PROLOGUES.stream().noneMatch(p -> Arrays.equals(code, 0, p.length, p, 0, p.length));
     }
 
-    private Optional<X86UnwindStep> framePointer(X86Registers regs, boolean exactContext, long params, List<String> failures) {
+    private Optional<X86UnwindStep> framePointer(X86Registers regs, boolean zeroEnds, long params, List<String> failures) {
         long ebp = regs.ebp();
-        if (ebp == 0 && !exactContext) {
+        if (ebp == 0 && zeroEnds) {
             // thread start code clears EBP (KiThreadStartup's xor ebp,ebp): the bottom of the stack
             return Optional.of(new X86UnwindStep(regs.withEip(0), UnwindMethod.FRAME_POINTER, 0, params));
         }
