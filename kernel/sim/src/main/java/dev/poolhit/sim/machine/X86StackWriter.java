@@ -27,7 +27,8 @@ final class X86StackWriter implements StackBuilder {
 
     private static final long USER_LIMIT = 0x80000000L;
     private static final int EAX = 0, EDX = 2, EBX = 3, ESP = 4, EBP = 5, ESI = 6, EDI = 7;
-    private static final Pattern SAVED = Pattern.compile("\\$(e[a-z]{2}) \\$T0 (\\d+) - \\^ =");
+    /** {@code $reg $Tn N - ^ =}: every program here bases its register slots on the return-address slot. */
+    private static final Pattern SAVED = Pattern.compile("\\$(e[a-z]{2}) \\$T\\d (\\d+) - \\^ =");
     private static final List<String> NAMES = List.of("eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi");
     private static final int TRAP_FRAME_BYTES = 0x8c;
     /** Locals assumed below an EBP frame whose depth at the call the manifest cannot give (and esp,-8). */
