@@ -105,6 +105,28 @@ class X86KdcomTest {
         }
     }
 
+    @Test
+    void aDriverLoadedWhileRunningIsReportedAndListed() throws Exception {
+        SimulatedTarget target = SimulatedTarget.start(SimConfig.DEFAULT.withEventsPerSecond(0)
+                .withMachine(SimConfig.DEFAULT.machine().withArchitecture(Architecture.X86).withExtraDrivers(1)
+                        .withLateDriverAfterEvents(20)));
+        try (Host host = new Host(target.hostEnd())) {
+            StateChange64 first = host.breakInAndConnect();
+            assertTrue(first.is(NewState.EXCEPTION));
+            X86Context context = getContext(host);
+            setContext(host, context.with(X86Register.EIP, context.eip() + 1));
+            continue2(host, false);
+            StateChange64 load = host.client.awaitStateChange(Host.CALL);
+            assertTrue(load.is(NewState.LOAD_SYMBOLS), () -> "expected the late load, got " + load);
+            assertEquals("\\SystemRoot\\system32\\drivers\\simdrv02.sys", load.loadSymbolsPath());
+            assertEquals(0xffffffff8f710000L, load.loadSymbols().baseOfDll());
+            continue2(host, false);
+            host.breakIn();
+            List<String> modules = moduleList(host, host.client.getVersion().psLoadedModuleList());
+            assertEquals(List.of("ntoskrnl.exe", "myfault.sys", "simdrv01.sys", "simdrv02.sys"), modules);
+        }
+    }
+
     private static List<String> moduleList(Host host, long head) throws Exception {
         List<String> names = new ArrayList<>();
         long entry = LittleEndian.u32(host.client.readVirtual(head, 4), 0);
