@@ -95,6 +95,7 @@ class X86KdcomTest {
             assertEquals(dbgBreakPoint, context.eip());
             assertEquals(truth.rsp(), context.esp());
             assertEquals(truth.rbp(), context.ebp());
+            assertEquals(0x3161654cL, context.get(X86Register.EDI) & 0x7fffffffL, "EDI = the tag at the check site");
             GroundTruthEntry entry = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke)
                     .reduce((a, b) -> b).orElseThrow();
             assertFalse(entry.stack().isEmpty());
