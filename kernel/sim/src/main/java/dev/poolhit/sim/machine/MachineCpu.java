@@ -2,7 +2,10 @@ package dev.poolhit.sim.machine;
 
 import dev.poolhit.sim.image.Scenario;
 import dev.poolhit.sim.image.ScenarioFrame;
+import dev.poolhit.sim.kernel.KernelLayout;
 import dev.poolhit.sim.kernel.SimProcessor;
+import dev.poolhit.sim.kernel.SimThread;
+import dev.poolhit.sim.kernel.Win7Offsets;
 import java.util.List;
 
 /** Per-processor register state: the CONTEXT the debugger reads and writes, and KSPECIAL_REGISTERS. */
@@ -52,6 +55,22 @@ final class MachineCpu {
 
     void setSpecial(int p, SpecialRegisters registers) {
         specials[p] = registers;
+    }
+
+    /** KPRCB.CurrentThread of every processor: {@code thread} on {@code processor}, the idle threads elsewhere. */
+    static void markRunning(BootState boot, int processor, SimThread thread) {
+        KernelLayout layout = boot.kernel().layout();
+        for (SimProcessor cpu : boot.kernel().processors()) {
+            long current = cpu.number() == processor ? thread.ethread()
+                    : boot.kernel().idleThreads().get(cpu.number()).ethread(); // the others idle between events
+            layout.putPointer(boot.memory(), cpu.kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD), current);
+        }
+    }
+
+    /** The KTHREAD in the processor's KPRCB.CurrentThread (pointer width of the machine). */
+    static long currentThread(BootState boot, SimProcessor cpu) {
+        KernelLayout layout = boot.kernel().layout();
+        return layout.pointer(boot.memory(), cpu.kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD));
     }
 
     /** Records the stopped processor's registers; EFLAGS.TF stays set on a single-step stop. */
