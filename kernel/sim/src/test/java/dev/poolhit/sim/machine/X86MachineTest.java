@@ -76,6 +76,36 @@ class X86MachineTest {
     }
 
     @Test
+    void threadProcessAndUserModulesAtTheWin7X86Offsets() {
+        Machine m = boot(0);
+        long thread = m.kernel().appThread().ethread();
+        assertEquals(0xa10, u32(m, thread + 0x230), "ETHREAD.Cid.UniqueThread");
+        assertEquals(0x9c4, u32(m, thread + 0x22c), "ETHREAD.Cid.UniqueProcess");
+        long process = u32(m, thread + 0x150);
+        assertEquals(process, u32(m, thread + 0x50), "KTHREAD.ApcState.Process = KTHREAD.Process");
+        byte[] name = new byte[12];
+        m.readVirtual(process + 0x16c, name, 0, name.length);
+        assertEquals("leakyapp.exe", new String(name, StandardCharsets.US_ASCII));
+        assertEquals(0x9c4, u32(m, process + 0xb4), "EPROCESS.UniqueProcessId");
+        long peb = u32(m, process + 0x1a8);
+        assertEquals(0x7ffdf000L, peb);
+        assertEquals(0x00400000L, u32(m, peb + 0x8), "PEB.ImageBaseAddress");
+        long ldr = u32(m, peb + 0xc);
+        long head = ldr + 0xc;
+        StringBuilder modules = new StringBuilder();
+        for (long e = u32(m, head); e != head && modules.length() < 200; e = u32(m, e)) {
+            int length = (int) (u32(m, e + 0x2c) & 0xffff);
+            byte[] text = new byte[length];
+            m.readVirtual(u32(m, e + 0x30), text, 0, length);
+            modules.append(new String(text, StandardCharsets.UTF_16LE)).append('@')
+                    .append(Long.toHexString(u32(m, e + 0x18))).append(' ');
+        }
+        assertEquals("leakyapp.exe@400000 ntdll.dll@7c900000 ", modules.toString());
+        assertEquals(m.kernel().processors().get(0).kpcr(), u32(m, m.kernel().processors().get(0).kpcr() + 0x1c),
+                "KPCR.SelfPcr");
+    }
+
+    @Test
     void everyX64OffsetRowHasAnX86Row() {
         for (dev.poolhit.sim.kernel.Win7Offsets row : dev.poolhit.sim.kernel.Win7Offsets.values()) {
             assertEquals(dev.poolhit.sim.kernel.Win7X86Offsets.valueOf(row.name()).offset(),
