@@ -25,7 +25,8 @@ final class MachineCpu {
         Scenario breakIn = Executor.breakInScenario(boot.images());
         ScenarioFrame idleLoop = breakIn.frames().get(0);
         long idleIp = boot.imageBases().get(idleLoop.image()) + idleLoop.returnRva();
-        long syscall = x86 ? 0 : boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
+        long syscall = x86 ? 0
+                : boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
         for (int p = 0; p < cpus.size(); p++) {
             StackWriter.Layout layout = boot.stacks().write(boot.kernel().idleThreads().get(p), boot.userStackTop(),
                     List.of(idleIp), true, null, p);
