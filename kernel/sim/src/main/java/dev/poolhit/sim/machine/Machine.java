@@ -1,13 +1,13 @@
 package dev.poolhit.sim.machine;
 
 import dev.poolhit.common.AddressRange;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.image.ImageSet;
 import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.kernel.KdVersion;
 import dev.poolhit.sim.kernel.KernelState;
 import dev.poolhit.sim.kernel.SimProcessor;
 import dev.poolhit.sim.kernel.SimThread;
-import dev.poolhit.sim.kernel.Win7Offsets;
 import dev.poolhit.sim.memory.SparseMemory;
 import dev.poolhit.sim.workload.GroundTruthLog;
 import dev.poolhit.sim.workload.Workload;
@@ -18,7 +18,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A simulated Windows 7 SP1 x64 machine as a kernel debugger sees it: memory with real PE images
+ * A simulated Windows 7 SP1 x64 or x86 (PAE) machine as a kernel debugger sees it: memory with real PE images
  * and kernel structures, processors with contexts, the debugger's breakpoint table, and a seeded
  * pool workload that stops on PoolHitTag check sites and breakpoints. This is the API the KD
  * adapter (target side of the wire) calls; see kernel/sim/README.md for the mapping per manipulate API.
@@ -46,13 +46,13 @@ public final class Machine {
     private BreakpointTable breakpoints;
     private volatile GroundTruthLog truth;
     private Executor executor;
-    private StackWriter stackWriter;
     private volatile MachineState state;
     private StopEvent lastStop;
     private boolean trace;
     private long bootNanos;
     private Pacer pacer;
     private volatile int bootCount;
+    private LateDrivers lateDrivers;
 
     private Machine(MachineConfig config, ImageSet images, Ticker ticker) {
         this.config = config;
@@ -66,21 +66,20 @@ public final class Machine {
         return new Machine(config, images, ticker);
     }
 
-    /** Boots from the images on the classpath with the real clock (what {@code %connect sim} uses). */
+    /** Boots the configured architecture's images from the classpath with the real clock ({@code %connect sim}). */
     public static Machine boot(MachineConfig config) {
-        return new Machine(config, ImageSet.fromClasspath(), Ticker.system());
+        return new Machine(config, ImageSet.fromClasspath(config.architecture()), Ticker.system());
     }
 
     private void powerOn() {
-        boot = Boot.boot(images, config.processors());
+        boot = Boot.boot(images, config);
         breakpoints = new BreakpointTable(boot.memory());
         truth = new GroundTruthLog();
-        stackWriter = new StackWriter(boot.memory(), boot.code());
         Workload workload = new Workload(config.seed(), config.mix(), images, boot.nonPagedPool(), boot.pagedPool(),
-                config.processors(),
-                boot.kernel().workers().size());
+                config.processors(), boot.kernel().workers().size());
         executor = new Executor(this, workload, truth);
-        cpu.reset(boot, stackWriter);
+        lateDrivers = new LateDrivers(config);
+        cpu.reset(boot);
         state = MachineState.RUNNING;
         lastStop = null;
         trace = false;
@@ -88,7 +87,6 @@ public final class Machine {
         pacer = new Pacer(ticker, config.eventsPerSecond());
         bootCount++;
     }
-
 
     /** ReadVirtualMemory: copies what is mapped (debugger breakpoints read as 0xCC); returns the count. */
     public synchronized int readVirtual(long address, byte[] into, int offset, int length) {
@@ -104,7 +102,6 @@ public final class Machine {
     public synchronized int readOriginal(long address, byte[] into, int offset, int length) {
         return breakpoints.readOriginal(address, into, offset, length);
     }
-
 
     public KdVersion version() {
         return boot.kernel().version();
@@ -144,9 +141,8 @@ public final class Machine {
 
     /** ReadControlSpace selector 3: the KTHREAD running on the processor (KPRCB.CurrentThread). */
     public synchronized long currentThread(int processor) {
-        return boot.memory().u64(processor(processor).kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset());
+        return MachineCpu.currentThread(boot, processor(processor));
     }
-
 
     /** WriteBreakPoint: handle (1..32) or empty for STATUS_UNSUCCESSFUL (duplicate, full, unmapped). */
     public synchronized OptionalInt writeBreakpoint(long address) {
@@ -161,7 +157,6 @@ public final class Machine {
     public synchronized int breakpointCount() {
         return breakpoints.count();
     }
-
 
     public MachineState state() {
         return state;
@@ -207,7 +202,10 @@ public final class Machine {
                 }
                 budget = Math.min(budget, left);
             }
-            return executor.run(budget, trace);
+            if (lateDrivers.loadIfDue(boot, executor.eventsPerformed())) {
+                return Optional.empty();
+            }
+            return executor.run(lateDrivers.budget(executor.eventsPerformed(), budget), trace);
         } finally {
             runner = null;
         }
@@ -261,6 +259,15 @@ public final class Machine {
         return config;
     }
 
+    /** The architecture of the booted image set (the wire adapter picks its x86 or AMD64 layouts by it). */
+    public Architecture architecture() {
+        return images.architecture();
+    }
+
+    /** Drivers loaded after boot and not yet taken (the adapter sends a load-symbols state change for each). */
+    public synchronized List<LoadedImage> takeLoadedDrivers() {
+        return lateDrivers.take();
+    }
 
     SparseMemory memory() {
         return boot.memory();
@@ -270,8 +277,8 @@ public final class Machine {
         return boot;
     }
 
-    StackWriter stackWriter() {
-        return stackWriter;
+    boolean x86() {
+        return boot.kernel().layout().x86();
     }
 
     long now() {
@@ -296,11 +303,7 @@ public final class Machine {
 
     StopEvent stopped(int processor, SimThread thread, long rip, long[] registers, int code, boolean breakIn) {
         Context context = cpu.stop(processor, rip, registers, trace);
-        for (SimProcessor cpu : boot.kernel().processors()) {
-            long current = cpu.number() == processor ? thread.ethread()
-                    : boot.kernel().idleThreads().get(cpu.number()).ethread(); // the others idle between events
-            boot.memory().put64(cpu.kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset(), current);
-        }
+        MachineCpu.markRunning(boot, processor, thread);
         byte[] stream = new byte[16];
         stream = Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));
         SpecialRegisters special = cpu.special(processor);
