@@ -104,6 +104,20 @@ final class CodeEdits {
         return Collections.unmodifiableMap(new LinkedHashMap<>(patches));
     }
 
+    /** Takes over a breakpoint another link set on this boot: the handle is the target's, not the link's. */
+    void adoptBreakpoint(long address, int handle, byte original) {
+        breakpoints.put(address, handle);
+        table.record(address, original);
+        cache.invalidate(address, 1);
+    }
+
+    /** Takes over a patch another link made on this boot. */
+    void adoptPatch(long address, byte original) {
+        patches.putIfAbsent(address, original);
+        table.record(address, original);
+        cache.invalidate(address, 1);
+    }
+
     /** Forgets everything without touching the target (the link is gone or the target rebooted). */
     void forget() {
         for (Long a : breakpoints.keySet()) {

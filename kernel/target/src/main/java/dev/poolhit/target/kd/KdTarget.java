@@ -71,6 +71,7 @@ public final class KdTarget implements AutoCloseable {
     private volatile int reboots;
     private int seenRestarts;
     private volatile ProcessViews processes;
+    private OptionalLong bootClock = OptionalLong.empty();
 
     private KdTarget(PacketLink link, KdTargetOptions options) {
         this.session = new KdSession(link, options.session(), options.listener());
@@ -93,6 +94,7 @@ public final class KdTarget implements AutoCloseable {
         try {
             new Attach(t.session, t.client, options, t.clock).firstStop(t::lastStopFrom);
             t.info = Attach.discover(t.client, t.memory, t.lastStop.processor(), t.session.lastStateChange());
+            t.bootClock = EditHandover.bootClock(t.raw, t.info);
             t.processes = new ProcessViews(t.memory, t.info == null ? Optional.empty()
                     : OsOffsets.forBuild(t.info.build(), t.info.machineType()), t.tables);
             t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.info, null),
@@ -278,6 +280,23 @@ public final class KdTarget implements AutoCloseable {
     public Map<Long, Byte> patches() {
         noticeRestart();
         return edits.patches();
+    }
+
+    /** What this target still owes to undo, also after its link was lost: for a new link's {@link #adopt}. */
+    public OwedEdits owedEdits() {
+        return EditHandover.owed(info, bootClock, edits, memory.patches());
+    }
+
+    /** Whether {@code owed} (another link's edits) was made in the boot this target runs; reads target memory. */
+    public BootCheck checkBoot(OwedEdits owed) {
+        requireBroken("check the boot");
+        return EditHandover.check(raw, info, bootClock, owed);
+    }
+
+    /** Takes over {@code owed} (check {@link #checkBoot} first): {@link #removeBreakpoint}/{@link #unpatch} undo them here. */
+    public void adopt(OwedEdits owed) {
+        requireBroken("adopt edits");
+        EditHandover.adopt(edits, images, owed);
     }
 
     /** Continues the target (handled); the break epoch ends. */
