@@ -1,6 +1,7 @@
 package dev.poolhit.pool.live;
 
 import dev.poolhit.pool.record.TraceRecorder;
+import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
@@ -46,6 +47,7 @@ public final class TraceRun {
     private final SiteStepper stepper;
     private Clock clock = Clock.systemUTC();
     private TraceProgress progress = TraceProgress.NONE;
+    private Relinker relinker;
     private int taken;
     private int rebootsAtStart;
     private long noiseMark;
@@ -67,6 +69,12 @@ public final class TraceRun {
 
     public TraceRun progress(TraceProgress value) {
         this.progress = value;
+        return this;
+    }
+
+    /** On a lost link, reconnect through {@code value} and restore there (without it the end only says what is left). */
+    public TraceRun relink(Relinker value) {
+        this.relinker = value;
         return this;
     }
 
@@ -272,7 +280,14 @@ public final class TraceRun {
         if (stopRequested && target.state() != TargetState.DISCONNECTED) {
             return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits");
         }
-        TraceEnd end = target.state() == TargetState.DISCONNECTED ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
+        TraceEnd end = target.state() == TargetState.DISCONNECTED || e instanceof TargetDisconnectedException
+                ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
+        if (end == TraceEnd.LINK_LOST && relinker != null) {
+            LOG.log(System.Logger.Level.INFO, "link lost after " + taken + " hits: " + e.getMessage());
+            RelinkResult r = relinker.relink(OwedRestore.of(session), target);
+            return new TraceResult(taken, end, "link lost after " + taken + " hits; " + r.message(), siteNames,
+                    r.restore(), Optional.of(r));
+        }
         return restored(end, (end == TraceEnd.LINK_LOST ? "link lost" : "trace failed") + " after " + taken
                 + " hits: " + e.getMessage());
     }

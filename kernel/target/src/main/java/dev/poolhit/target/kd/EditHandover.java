@@ -2,14 +2,19 @@ package dev.poolhit.target.kd;
 
 import dev.poolhit.common.Hex;
 import dev.poolhit.common.LittleEndian;
+import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.protocol.KdStatusException;
+import dev.poolhit.kd.session.KdClient;
 import dev.poolhit.target.MemoryAccessException;
 import dev.poolhit.target.memory.PatchTable;
 import dev.poolhit.target.memory.VirtualMemory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Hands the code edits of a {@link KdTarget} whose link was lost over to a new one on the same
@@ -23,6 +28,8 @@ final class EditHandover {
     private static final int INTERRUPT_TIME = 0x8;
     private static final int MACHINE_AMD64 = 0x8664;
     private static final byte INT3 = (byte) 0xcc;
+    /** The kernel's breakpoint table size: handles 1..32 (WinDbg sweeps the same range). */
+    private static final int BREAKPOINT_HANDLES = 32;
 
     private EditHandover() {}
 
@@ -47,7 +54,7 @@ final class EditHandover {
             originals.put(address, code[0]);
         }
         return new OwedEdits(info == null ? 0 : info.kernBase(), bootClock, edits.breakpoints(), originals,
-                edits.patches());
+                edits.patches(), edits.unconfirmedBreakpoints());
     }
 
     static BootCheck check(VirtualMemory raw, TargetInfo info, OptionalLong bootClock, OwedEdits owed) {
@@ -70,12 +77,18 @@ final class EditHandover {
             }
         });
         owed.patches().forEach((a, original) -> {
-            if (!owed.breakpoints().containsKey(a)) {
-                Integer now = byteAt(raw, a);
+            Integer now = byteAt(raw, a);
+            if (now != null && now.byteValue() != original && now.byteValue() != INT3) {
+                present.add("patch at " + Hex.u64(a));
+            } else if (!underBreakpoint(owed, a) || original != INT3) {
                 (now != null && now.byteValue() != original ? present : gone).add("patch at " + Hex.u64(a));
-            }
+            } // else: our breakpoint over the code's own int 3 hides whether the patch under it is still there
         });
         return verdict(base, present, gone);
+    }
+
+    private static boolean underBreakpoint(OwedEdits owed, long address) {
+        return owed.breakpoints().containsKey(address) || owed.unconfirmed().containsKey(address);
     }
 
     private static BootCheck verdict(long base, List<String> present, List<String> gone) {
@@ -105,15 +118,55 @@ final class EditHandover {
         }
     }
 
-    /** Enters {@code owed} into {@code edits}, so removeBreakpoint and unpatch undo them over this link. */
-    static void adopt(CodeEdits edits, ImageCache images, OwedEdits owed) {
-        owed.patches().forEach((a, original) -> {
-            edits.adoptPatch(a, original);
-            images.forget(a, 1);
-        });
+    /**
+     * Enters {@code owed} into {@code edits}, so removeBreakpoint and unpatch undo them over this link.
+     * A breakpoint that no longer reads {@code 0xcc} was removed by a request whose answer the old link
+     * lost, and is not adopted; a breakpoint write the old link never heard back about is cleared by
+     * sweeping the target's other handles, as WinDbg does at attach. Returns what it noticed.
+     */
+    static List<String> adopt(CodeEdits edits, ImageCache images, VirtualMemory raw, KdClient client, OwedEdits owed)
+            throws KdException {
+        List<String> notes = new ArrayList<>();
+        owed.patches().forEach((a, original) -> edits.adoptPatch(a, original));
+        Set<Integer> handles = new HashSet<>();
         owed.breakpoints().forEach((a, handle) -> {
-            edits.adoptBreakpoint(a, handle, owed.breakpointOriginals().get(a));
-            images.forget(a, 1);
+            Integer now = byteAt(raw, a);
+            if (now != null && now.byteValue() == INT3) {
+                edits.adoptBreakpoint(a, handle, owed.breakpointOriginals().get(a));
+                handles.add(handle);
+            } else {
+                notes.add("breakpoint at " + Hex.u64(a) + " was already removed");
+            }
         });
+        if (!owed.unconfirmed().isEmpty()) {
+            for (int handle = 1; handle <= BREAKPOINT_HANDLES; handle++) {
+                if (!handles.contains(handle) && restoreIfSet(client, handle)) {
+                    notes.add("cleared breakpoint handle " + handle + " (set while the old link died)");
+                }
+            }
+        }
+        for (Long a : union(owed)) {
+            images.forget(a, 1);
+        }
+        return notes;
+    }
+
+    private static boolean restoreIfSet(KdClient client, int handle) throws KdException {
+        try {
+            Uninterrupted.run(() -> {
+                client.restoreBreakpoint(handle);
+                return null;
+            });
+            return true;
+        } catch (KdStatusException free) {
+            return false; // the usual answer: nobody holds this handle
+        }
+    }
+
+    private static Set<Long> union(OwedEdits owed) {
+        Set<Long> all = new HashSet<>(owed.patches().keySet());
+        all.addAll(owed.breakpoints().keySet());
+        all.addAll(owed.unconfirmed().keySet());
+        return all;
     }
 }

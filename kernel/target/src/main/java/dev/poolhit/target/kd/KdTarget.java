@@ -56,6 +56,7 @@ public final class KdTarget implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KdTarget.class.getName());
 
     private final KdSession session;
+    private final PacketLink link;
     private final KdClient client;
     private final KdClock clock;
     private final KdMemory raw;
@@ -75,6 +76,7 @@ public final class KdTarget implements AutoCloseable {
 
     private KdTarget(PacketLink link, KdTargetOptions options) {
         this.session = new KdSession(link, options.session(), options.listener());
+        this.link = link;
         this.client = new KdClient(session, options.requestTimeout());
         this.clock = link.clock();
         this.raw = new KdMemory(client);
@@ -124,7 +126,7 @@ public final class KdTarget implements AutoCloseable {
 
     public TargetState state() {
         SessionState s = session.state();
-        return lost || s == SessionState.DISCONNECTED ? TargetState.DISCONNECTED
+        return lost || s == SessionState.DISCONNECTED || !link.isOpen() ? TargetState.DISCONNECTED
                 : s == SessionState.BROKEN ? TargetState.BROKEN : TargetState.RUNNING;
     }
 
@@ -293,10 +295,19 @@ public final class KdTarget implements AutoCloseable {
         return EditHandover.check(raw, info, bootClock, owed);
     }
 
-    /** Takes over {@code owed} (check {@link #checkBoot} first): {@link #removeBreakpoint}/{@link #unpatch} undo them here. */
-    public void adopt(OwedEdits owed) {
+    /**
+     * Takes over {@code owed} (check {@link #checkBoot} first): {@link #removeBreakpoint}/{@link #unpatch}
+     * undo them here. Returns what it noticed (a breakpoint already removed, a stray handle cleared).
+     */
+    public List<String> adopt(OwedEdits owed) {
         requireBroken("adopt edits");
-        EditHandover.adopt(edits, images, owed);
+        try {
+            return EditHandover.adopt(edits, images, raw, client, owed);
+        } catch (KdException e) {
+            throw fail("adopting the lost link's breakpoints", e);
+        } finally {
+            memory.invalidate();
+        }
     }
 
     /** Continues the target (handled); the break epoch ends. */

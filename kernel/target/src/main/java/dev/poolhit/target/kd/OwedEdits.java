@@ -16,14 +16,17 @@ import java.util.OptionalLong;
  *                            attach; empty when unreadable or zero
  * @param breakpoints         address to the target's breakpoint handle
  * @param breakpointOriginals address to the code's own byte under that breakpoint
- * @param patches             address to the code's own byte we overwrote
+ * @param patches             address to the code's own byte we overwrote (or were writing when the link died)
+ * @param unconfirmed         breakpoints whose WriteBreakPoint went unanswered when the link died: address to
+ *                            the code's own byte; the target may hold them under a handle we never learned
  */
 public record OwedEdits(long kernBase, OptionalLong bootClock, Map<Long, Integer> breakpoints,
-                        Map<Long, Byte> breakpointOriginals, Map<Long, Byte> patches) {
+                        Map<Long, Byte> breakpointOriginals, Map<Long, Byte> patches, Map<Long, Byte> unconfirmed) {
     public OwedEdits {
         breakpoints = copy(breakpoints);
         breakpointOriginals = copy(breakpointOriginals);
         patches = copy(patches);
+        unconfirmed = copy(unconfirmed);
         if (!breakpointOriginals.keySet().equals(breakpoints.keySet())) {
             throw new IllegalArgumentException("every breakpoint needs its original byte: breakpoints at "
                     + breakpoints.keySet() + ", originals at " + breakpointOriginals.keySet());
@@ -32,7 +35,7 @@ public record OwedEdits(long kernBase, OptionalLong bootClock, Map<Long, Integer
 
     /** True when no breakpoint or patch is owed. */
     public boolean isEmpty() {
-        return breakpoints.isEmpty() && patches.isEmpty();
+        return breakpoints.isEmpty() && patches.isEmpty() && unconfirmed.isEmpty();
     }
 
     /** {@code 2 breakpoints, 1 patch}; empty text when nothing is owed. */
@@ -43,6 +46,10 @@ public record OwedEdits(long kernBase, OptionalLong bootClock, Map<Long, Integer
         }
         if (!patches.isEmpty()) {
             out.append(out.isEmpty() ? "" : ", ").append(patches.size()).append(patches.size() == 1 ? " patch" : " patches");
+        }
+        if (!unconfirmed.isEmpty()) {
+            out.append(out.isEmpty() ? "" : ", ").append(unconfirmed.size()).append(" unconfirmed breakpoint")
+                    .append(unconfirmed.size() == 1 ? "" : "s");
         }
         return out.toString();
     }

@@ -96,10 +96,10 @@ class EditHandoverSimTest {
         fresh = reattach();
         long base = machine.version().kernBase();
         BootCheck moved = fresh.checkBoot(new OwedEdits(base + 0x200000, OptionalLong.empty(), owed.breakpoints(),
-                owed.breakpointOriginals(), owed.patches()));
+                owed.breakpointOriginals(), owed.patches(), Map.of()));
         assertEquals("target rebooted: kernel base is " + Hex.u64(base) + ", was " + Hex.u64(base + 0x200000),
                 moved.reason());
-        BootCheck nothing = fresh.checkBoot(new OwedEdits(base, OptionalLong.of(5), Map.of(), Map.of(), Map.of()));
+        BootCheck nothing = fresh.checkBoot(new OwedEdits(base, OptionalLong.of(5), Map.of(), Map.of(), Map.of(), Map.of()));
         assertEquals(BootCheck.Verdict.UNCONFIRMED, nothing.verdict(), "the simulator has no boot clock to compare");
         assertNotEquals(BootCheck.Verdict.SAME_BOOT, nothing.verdict());
     }
