@@ -4,9 +4,10 @@ import dev.poolhit.jupyter.magic.Magic;
 import dev.poolhit.jupyter.magic.MagicCall;
 import dev.poolhit.jupyter.magic.MagicRegistry;
 import dev.poolhit.pool.live.PoolHitTagSession;
-import dev.poolhit.pool.live.RestoreReport;
+import dev.poolhit.pool.live.RelinkResult;
 import dev.poolhit.target.SymbolException;
 import dev.poolhit.target.kd.KdTarget;
+import dev.poolhit.target.kd.TargetState;
 import dev.poolhit.target.symbol.SymbolPath;
 import dev.poolhit.target.symbol.SymbolStatus;
 import java.nio.file.Path;
@@ -63,6 +64,9 @@ final class ConnectMagics {
         }
         OptionalLong at = call.option("--at").map(a -> OptionalLong.of(Addresses.hex(call, "--at", a)))
                 .orElse(OptionalLong.empty());
+        if (investigation.connected() && investigation.target().state() == TargetState.DISCONNECTED) {
+            investigation.dropLostConnection(); // its link is gone: what it left on the target is restored below
+        }
         if (investigation.connected()) {
             throw new InvestigationException("AlreadyConnected", "already connected to "
                     + investigation.connection().spec().text() + ": %disconnect first");
@@ -74,7 +78,8 @@ final class ConnectMagics {
             throw call.usageError(e.getMessage());
         }
         investigation.attached(connection, at);
-        return summary(connection, at);
+        Optional<String> owed = investigation.restoreOwed().map(RestoreText::of);
+        return summary(connection, at) + owed.map(text -> "\n" + text).orElse("");
     }
 
     private static SymbolPath symbolPath(MagicCall call, ConnectSpec spec) {
@@ -126,7 +131,7 @@ final class ConnectMagics {
     private Object disconnect(MagicCall call) {
         call.expectPositionals(0, 0);
         String what = investigation.connection().spec().text();
-        Optional<RestoreReport> report = investigation.disconnect();
+        Optional<RelinkResult> report = investigation.disconnect();
         return "disconnected from " + what + report.map(r -> "\n" + RestoreText.of(r)).orElse("");
     }
 }

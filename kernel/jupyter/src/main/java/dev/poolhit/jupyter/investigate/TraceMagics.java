@@ -101,11 +101,12 @@ final class TraceMagics {
         TraceResult result = null;
         investigation.traceStarted(recorder.trace());
         try {
-            result = session.trace(request).progress(bar).run(recorder);
+            result = session.trace(request).progress(bar).relink(investigation.relinker()).run(recorder);
         } finally {
             recorder.close();
             investigation.traceFinished(recorder.trace(), result);
         }
+        result.relink().ifPresent(investigation::relinked);
         bar.finish(result.hits(), request.hits(), result.end().name().toLowerCase());
         return outcome(result);
     }
@@ -130,12 +131,15 @@ final class TraceMagics {
     /** The hits table, or, for an interrupt or failure, one message saying what was kept and restored. */
     private Object outcome(TraceResult result) {
         String kept = result.hits() + " hits kept: PoolHit.trace().hits(), %leaks, %save FILE";
-        String restored = result.restore().map(r -> "; " + r.summary()).orElse("");
+        String restored = result.relink().isPresent() ? "" : result.restore().map(r -> "; " + r.summary()).orElse("");
         if (result.end() == TraceEnd.INTERRUPTED) {
             Thread.interrupted();
             throw new InvestigationException("TraceInterrupted", result.message() + restored + "; " + kept);
         }
-        if (result.end() == TraceEnd.FAILED || result.end() == TraceEnd.LINK_LOST) {
+        if (result.end() == TraceEnd.LINK_LOST) {
+            throw new InvestigationException("LinkLost", result.message() + restored + "; " + kept);
+        }
+        if (result.end() == TraceEnd.FAILED) {
             throw new InvestigationException("TraceFailed", result.message() + restored + "; " + kept);
         }
         if (result.end() != TraceEnd.COMPLETED) {

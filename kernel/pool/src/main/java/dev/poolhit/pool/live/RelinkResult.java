@@ -6,6 +6,8 @@ import java.util.Optional;
  * What {@link Relinker} did about a lost link.
  *
  * @param outcome   how it ended
+ * @param newLink   true when a new link was opened (the old one was lost); false for a restore over the
+ *                  session's own link
  * @param message   one line for the notebook ({@code reconnected and restored the target})
  * @param session   the PoolHitTag session on the new link (the caller uses it from now on); empty when
  *                  no link came back
@@ -13,7 +15,7 @@ import java.util.Optional;
  * @param stillOwed what is still on the target when no link came back (keep it for a later
  *                  {@code %restore} or {@code %connect})
  */
-public record RelinkResult(Outcome outcome, String message, Optional<PoolHitTagSession> session,
+public record RelinkResult(Outcome outcome, boolean newLink, String message, Optional<PoolHitTagSession> session,
                            Optional<RestoreReport> restore, Optional<OwedRestore> stillOwed) {
     /** How a relink ended. */
     public enum Outcome {

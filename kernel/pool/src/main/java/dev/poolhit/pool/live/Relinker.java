@@ -47,7 +47,7 @@ public final class Relinker {
         if (session.target().state() != TargetState.DISCONNECTED) {
             RestoreReport r = session.restorer().restore();
             return new RelinkResult(r.restored() ? RelinkResult.Outcome.RESTORED : RelinkResult.Outcome.NOT_RESTORED,
-                    r.summary(), Optional.of(session), Optional.of(r), Optional.empty());
+                    false, r.summary(), Optional.of(session), Optional.of(r), Optional.empty());
         }
         return relink(OwedRestore.of(session), session.target());
     }
@@ -92,7 +92,7 @@ public final class Relinker {
             if (r.resumed()) {
                 absorbLatchedBreakIn(session);
             }
-            return new RelinkResult(RelinkResult.Outcome.REBOOTED, "reconnected, but the target rebooted meanwhile ("
+            return new RelinkResult(RelinkResult.Outcome.REBOOTED, true, "reconnected, but the target rebooted meanwhile ("
                     + why + "): nothing of ours is left to restore" + (r.resumed() ? "; target running" : ""),
                     Optional.of(session), Optional.of(r), Optional.empty());
         }
@@ -104,9 +104,9 @@ public final class Relinker {
         }
         LOG.log(System.Logger.Level.INFO, check.reason() + "; " + r.summary());
         return r.restored()
-                ? new RelinkResult(RelinkResult.Outcome.RESTORED, "reconnected and restored the target",
+                ? new RelinkResult(RelinkResult.Outcome.RESTORED, true, "reconnected and restored the target",
                         Optional.of(session), Optional.of(r), Optional.empty())
-                : new RelinkResult(RelinkResult.Outcome.NOT_RESTORED, "reconnected but " + r.summary(),
+                : new RelinkResult(RelinkResult.Outcome.NOT_RESTORED, true, "reconnected but " + r.summary(),
                         Optional.of(session), Optional.of(r), Optional.empty());
     }
 
@@ -141,7 +141,7 @@ public final class Relinker {
         String message = "could not reconnect within " + seconds + (owed.isEmpty() ? "; nothing of ours was left on it"
                 : ": the target may still be armed (" + owed.summary() + ") - run %restore after reconnecting");
         LOG.log(System.Logger.Level.WARNING, message + " (last attempt: " + lastError + ")");
-        return new RelinkResult(RelinkResult.Outcome.NOT_RECONNECTED, message, Optional.empty(), Optional.empty(),
+        return new RelinkResult(RelinkResult.Outcome.NOT_RECONNECTED, true, message, Optional.empty(), Optional.empty(),
                 Optional.of(owed));
     }
 
