@@ -104,6 +104,28 @@ class EditHandoverSimTest {
         assertNotEquals(BootCheck.Verdict.SAME_BOOT, nothing.verdict());
     }
 
+    @Test
+    void aBreakpointWriteLostWithTheLinkIsClearedAndOneRemovedMeanwhileIsNotAdopted() throws InterruptedException {
+        OwedEdits owed = old.owedEdits();
+        fresh = reattach();
+        fresh.adopt(owed);
+        long stray = fresh.resolve("nt!ExFreePool").orElseThrow();
+        fresh.setBreakpoint(stray); // stands for a WriteBreakPoint the target applied but whose answer died with the link
+        assertTrue(fresh.removeBreakpoint(bp)); // stands for a RestoreBreakPoint whose answer died with the link
+        fresh.close();
+        fresh = null;
+        sim.awaitTermination(Duration.ofSeconds(20));
+        OwedEdits lostAnswers = new OwedEdits(owed.kernBase(), owed.bootClock(), owed.breakpoints(),
+                owed.breakpointOriginals(), owed.patches(), Map.of(stray, simByte(stray)));
+        fresh = reattach();
+        assertEquals(List.of("breakpoint at " + Hex.u64(bp) + " was already removed",
+                "cleared breakpoint handle 2 (set while the old link died)"), fresh.adopt(lostAnswers));
+        assertEquals(0, machine.breakpointCount());
+        assertEquals(Map.of(), fresh.breakpoints());
+        assertTrue(fresh.unpatch(patched));
+        assertArrayEquals(code, new byte[] {simByte(bp), simByte(patched)});
+    }
+
     private KdTarget reattach() {
         long limit = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (sim.isAlive() && System.nanoTime() < limit) {
