@@ -60,8 +60,7 @@ public final class Relinker {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                KdTarget fresh = reopener.reopen(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
-                return restoreOver(fresh, owed, true);
+                return restoreOver(reopener.reopen(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime()))), owed);
             } catch (TargetException e) {
                 lastError = e.getMessage();
                 LOG.log(System.Logger.Level.DEBUG, "reconnect attempt failed: " + lastError);
@@ -87,14 +86,8 @@ public final class Relinker {
         boolean rebooted = check.verdict() == BootCheck.Verdict.REBOOTED && !tagArmedThere
                 || check.verdict() == BootCheck.Verdict.UNCONFIRMED && tagGone.isPresent();
         if (rebooted) {
-            String why = check.verdict() == BootCheck.Verdict.REBOOTED ? check.reason() : tagGone.get();
-            RestoreReport r = session.restorer().restore(resume); // nothing to undo: steps past a hard-coded int 3
-            if (r.resumed()) {
-                absorbLatchedBreakIn(session);
-            }
-            return new RelinkResult(RelinkResult.Outcome.REBOOTED, true, "reconnected, but the target rebooted meanwhile ("
-                    + why + "): nothing of ours is left to restore" + (r.resumed() ? "; target running" : ""),
-                    Optional.of(session), Optional.of(r), Optional.empty());
+            return rebooted(session, check.verdict() == BootCheck.Verdict.REBOOTED ? check.reason() : tagGone.get(),
+                    resume);
         }
         fresh.adopt(owed.edits()).forEach(note -> LOG.log(System.Logger.Level.INFO, note));
         owed.savedPoolHitTag().ifPresent(v -> session.restorer().savePoolHitTag(owed.poolHitTagAddress(), v));
@@ -108,6 +101,26 @@ public final class Relinker {
                         Optional.of(session), Optional.of(r), Optional.empty())
                 : new RelinkResult(RelinkResult.Outcome.NOT_RESTORED, true, "reconnected but " + r.summary(),
                         Optional.of(session), Optional.of(r), Optional.empty());
+    }
+
+    /** A new link that died while restoring is closed; the next attempt starts over from {@code owed}. */
+    private RelinkResult restoreOver(KdTarget fresh, OwedRestore owed) {
+        try {
+            return restoreOver(fresh, owed, true);
+        } catch (TargetException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    private static RelinkResult rebooted(PoolHitTagSession session, String why, boolean resume) {
+        RestoreReport r = session.restorer().restore(resume); // nothing to undo: steps past a hard-coded int 3
+        if (r.resumed()) {
+            absorbLatchedBreakIn(session);
+        }
+        return new RelinkResult(RelinkResult.Outcome.REBOOTED, true, "reconnected, but the target rebooted meanwhile ("
+                + why + "): nothing of ours is left to restore" + (r.resumed() ? "; target running" : ""),
+                Optional.of(session), Optional.of(r), Optional.empty());
     }
 
     /**
