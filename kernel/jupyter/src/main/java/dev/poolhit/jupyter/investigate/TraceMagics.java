@@ -45,10 +45,12 @@ final class TraceMagics {
                 .bindsResultTo("hits")
                 .help("Returns the hits table (hit, time, kind, tag, size, address, ..., stack_id, depth). The whole trace\n"
                         + "stays available: PoolHit.trace().frames(), .stacks(), .outstanding(), and %leaks, %save.\n"
-                        + "Interrupt ends it within a second, restores the target and keeps the hits so far.")
+                        + "Interrupt ends it within a second, restores the target and keeps the hits so far. A lost link\n"
+                        + "is reopened for up to 10 s and the target restored over it (or the error says what is left).")
                 .handler(Guard.of("trace", this::trace)).build());
         registry.register(Magic.line("restore").summary("remove our breakpoints and patches, put PoolHitTag back, resume")
-                .help("Idempotent; also run by %disconnect, an interrupted or failed %trace and kernel shutdown.")
+                .help("Idempotent; also run by %disconnect, an interrupted or failed %trace and kernel shutdown.\n"
+                        + "When the link was lost it reopens it first (same %connect spec) and restores over the new one.")
                 .handler(Guard.of("restore", call -> {
                     call.expectPositionals(0, 0);
                     investigation.connection();
