@@ -1,6 +1,7 @@
 """The investigation magics end to end through jupyter_client: %connect sim, %poolhittag, %trace,
 %restore, %leaks, %save/%load, %import-kd-log, checked against the simulator's ground truth."""
 import os
+import re
 import tempfile
 import time
 import unittest
@@ -186,6 +187,26 @@ class InvestigationTests(unittest.TestCase):
             self.assertNotIn(marker, traceback)
         self.assert_restored()
         self.assertIn("last trace:", self.text(self.ok("%status")))
+
+    def test_a_link_cut_mid_trace_reconnects_restores_and_keeps_the_hits(self):
+        # cut=N: the simulator drops the link after sending N packets; PoolHit reopens it (the cable
+        # plugged back in), adopts what the lost link left on the target and restores it
+        self.assertIn("kernel base fffff800`02a00000", self.text(self.ok("%connect sim:rate=0,cut=4000")))
+        self.ok("%poolhittag Lea2")
+        reply, outputs, _ = ks.execute(self.kc, "%trace 100000 --patch", 120)
+        self.assertEqual(reply["content"]["status"], "error")
+        traceback = "\n".join(m for e in outputs if e["msg_type"] == "error" for m in e["content"]["traceback"])
+        found = re.search(r"link lost after (\d+) hits; reconnected and restored the target; (\d+) hits kept", traceback)
+        self.assertIsNotNone(found, traceback)
+        self.assertEqual(found.group(1), found.group(2))
+        self.assertGreater(int(found.group(1)), 0)
+        for marker in STACK_MARKERS:
+            self.assertNotIn(marker, traceback)
+        self.assert_restored()
+        status = self.text(self.ok("%status"))
+        self.assertIn("connected: sim:rate=0,cut=4000, running", status)
+        self.assertIn("last trace: %s hits" % found.group(1), status)
+        self.assertEqual("nothing to restore; target running", self.text(self.ok("%restore")).strip())
 
     def test_save_and_load_give_identical_tables(self):
         self.connect_and_arm()

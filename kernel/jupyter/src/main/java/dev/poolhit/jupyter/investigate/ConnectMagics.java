@@ -4,10 +4,11 @@ import dev.poolhit.jupyter.magic.Magic;
 import dev.poolhit.jupyter.magic.MagicCall;
 import dev.poolhit.jupyter.magic.MagicRegistry;
 import dev.poolhit.pool.live.PoolHitTagSession;
-import dev.poolhit.pool.live.RestoreReport;
+import dev.poolhit.pool.live.RelinkResult;
 import dev.poolhit.target.SymbolException;
 import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.kd.KdTarget;
+import dev.poolhit.target.kd.TargetState;
 import dev.poolhit.target.symbol.SymbolPath;
 import dev.poolhit.target.symbol.SymbolStatus;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ final class ConnectMagics {
                 .flag("--wire-log", "log every KD packet (INFO on the WireLogLink logger) and count them in %status")
                 .option("--at", "ADDR", "address of nt!PoolHitTag, for a kernel without its PDB at hand")
                 .help("SPEC: sim (built-in simulated Windows 7 x64 target, in-process; sim:net,seed=N,rate=EVENTS_PER_S,\n"
-                        + "where net makes it a KDNET target on loopback UDP), tcp:HOST:PORT (KDCOM over a VM's serial port),\n"
+                        + "where net makes it a KDNET target on loopback UDP; cut=N drops its link after N packets, for\n"
+                        + "trying a lost link), tcp:HOST:PORT (KDCOM over a VM's serial port),\n"
                         + "tcp-listen:PORT, pipe:NAME, serial:DEVICE[,BAUD], net:port=50000,key=w.x.y.z[,host=IP][,target=IP]\n"
                         + "(KDNET, as bcdedit /dbgsettings net; key=env:NAME or POOLHIT_KDNET_KEY keeps the key out of the\n"
                         + "notebook, and it is never shown). Prints the target's build, kernel base, modules,\n"
@@ -64,6 +66,9 @@ final class ConnectMagics {
         }
         OptionalLong at = call.option("--at").map(a -> OptionalLong.of(Addresses.hex(call, "--at", a)))
                 .orElse(OptionalLong.empty());
+        if (investigation.connected() && investigation.target().state() == TargetState.DISCONNECTED) {
+            investigation.dropLostConnection(); // its link is gone: what it left on the target is restored below
+        }
         if (investigation.connected()) {
             throw new InvestigationException("AlreadyConnected", "already connected to "
                     + investigation.connection().spec().text() + ": %disconnect first");
@@ -79,7 +84,8 @@ final class ConnectMagics {
                     + " the target is waiting for a debugger, then %connect again");
         }
         investigation.attached(connection, at);
-        return summary(connection, at);
+        Optional<String> owed = investigation.restoreOwed().map(RestoreText::of);
+        return summary(connection, at) + owed.map(text -> "\n" + text).orElse("");
     }
 
     private static SymbolPath symbolPath(MagicCall call, ConnectSpec spec) {
@@ -131,7 +137,7 @@ final class ConnectMagics {
     private Object disconnect(MagicCall call) {
         call.expectPositionals(0, 0);
         String what = investigation.connection().spec().text();
-        Optional<RestoreReport> report = investigation.disconnect();
+        Optional<RelinkResult> report = investigation.disconnect();
         return "disconnected from " + what + report.map(r -> "\n" + RestoreText.of(r)).orElse("");
     }
 }

@@ -23,8 +23,10 @@ import java.util.OptionalLong;
  * @param net  true for KDNET (a real target, or the simulator with {@code sim:net})
  * @param seed the simulator's workload seed, if given
  * @param rate the simulator's pool events per second, if given (0 = as fast as possible)
+ * @param cut  the simulator cuts its link after sending this many packets (a test knob; a reconnect plugs it back in)
  */
-record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalLong seed, OptionalDouble rate) {
+record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalLong seed, OptionalDouble rate,
+                   OptionalLong cut) {
     static final String FORMS = "expected sim, sim:net,seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME,"
             + " serial:DEVICE[,BAUD] or net:port=P,key=K";
     static final String SIM_PARAMETERS = "expected net, seed=N or rate=EVENTS_PER_SECOND";
@@ -39,7 +41,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
     /** @throws IllegalArgumentException naming what is wrong with {@code text} */
     static ConnectSpec parse(String text) {
         if (text.equals("sim")) {
-            return new ConnectSpec(text, text, true, false, OptionalLong.empty(), OptionalDouble.empty());
+            return new ConnectSpec(text, text, true, false, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty());
         }
         if (text.startsWith("sim:")) {
             return simWith(text, text.substring(4));
@@ -48,7 +50,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
             onlyOnce(text.substring(4), "KDNET option");
             String shown = KdnetSpec.redact(text);
             KdnetSpec.parse(text); // checked now (its messages never echo the key): a bad key is a usage error
-            return new ConnectSpec(shown, text, false, true, OptionalLong.empty(), OptionalDouble.empty());
+            return new ConnectSpec(shown, text, false, true, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty());
         }
         int colon = text.indexOf(':');
         String scheme = colon < 0 ? text : text.substring(0, colon);
@@ -59,7 +61,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
             throw new IllegalArgumentException("'" + text + "' names no " + scheme + " endpoint: " + FORMS);
         }
         checkNumbers(text, scheme, text.substring(colon + 1));
-        return new ConnectSpec(text, text, false, false, OptionalLong.empty(), OptionalDouble.empty());
+        return new ConnectSpec(text, text, false, false, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty());
     }
 
     /**
@@ -112,6 +114,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
     private static ConnectSpec simWith(String text, String parameters) {
         OptionalLong seed = OptionalLong.empty();
         OptionalDouble rate = OptionalDouble.empty();
+        OptionalLong cut = OptionalLong.empty();
         boolean net = false;
         onlyOnce(parameters, "sim parameter");
         for (String p : parameters.split(",", -1)) {
@@ -131,6 +134,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
                     case "rate" -> rate = OptionalDouble.of(nonNegative(Double.parseDouble(value)));
                     case "net" -> throw new IllegalArgumentException("sim parameter net takes no value, got '" + p
                             + "' in '" + text + "'");
+                    case "cut" -> cut = OptionalLong.of(Math.max(1, seed(value)));
                     default -> throw new IllegalArgumentException("unknown sim parameter '" + key + "' in " + text
                             + ": " + SIM_PARAMETERS);
                 }
@@ -138,7 +142,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
                 throw new IllegalArgumentException("sim parameter " + key + ": expected a number, got '" + value + "'");
             }
         }
-        return new ConnectSpec(text, text, true, net, seed, rate);
+        return new ConnectSpec(text, text, true, net, seed, rate, cut);
     }
 
     /** ASCII digits only: Long.parseLong would take Unicode digits ("١" = 1). */

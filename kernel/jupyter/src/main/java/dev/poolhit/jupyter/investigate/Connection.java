@@ -6,6 +6,8 @@ import dev.poolhit.kd.transport.Transports;
 import dev.poolhit.kd.transport.WireLogLink;
 import dev.poolhit.kd.transport.kdcom.KdcomLink;
 import dev.poolhit.kd.transport.kdnet.KdnetSpec;
+import dev.poolhit.pool.live.TargetReopener;
+import dev.poolhit.sim.kd.LinkKnobs;
 import dev.poolhit.sim.kd.SimConfig;
 import dev.poolhit.sim.kd.SimulatedTarget;
 import dev.poolhit.sim.kd.net.KdnetSimOptions;
@@ -29,14 +31,16 @@ final class Connection implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     private final ConnectSpec spec;
-    private final KdTarget target;
-    private final SimulatedTarget sim;
-    private final AutoCloseable simulatorOwner;
+    private final KdTargetOptions options;
+    private volatile KdTarget target;
+    private volatile SimulatedTarget sim;
+    private volatile AutoCloseable simulatorOwner;
     private final AtomicLong wireLines;
 
-    private Connection(ConnectSpec spec, KdTarget target, SimulatedTarget sim, AutoCloseable simulatorOwner,
-            AtomicLong wireLines) {
+    private Connection(ConnectSpec spec, KdTargetOptions options, KdTarget target, SimulatedTarget sim,
+            AutoCloseable simulatorOwner, AtomicLong wireLines) {
         this.spec = spec;
+        this.options = options;
         this.target = target;
         this.sim = sim;
         this.simulatorOwner = simulatorOwner;
@@ -48,8 +52,8 @@ final class Connection implements AutoCloseable {
         KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(symbols).withConnectTimeout(CONNECT_TIMEOUT);
         AtomicLong lines = wireLog ? new AtomicLong() : null;
         if (!spec.sim()) {
-            return new Connection(spec, KdTarget.attach(logged(transport(spec.open(), spec), lines), options), null,
-                    null, lines);
+            return new Connection(spec, options, KdTarget.attach(logged(transport(spec.open(), spec, CONNECT_TIMEOUT),
+                    lines), options), null, null, lines);
         }
         if (spec.net()) {
             return openKdnetSimulator(spec, options, lines);
@@ -57,7 +61,7 @@ final class Connection implements AutoCloseable {
         SimulatedTarget sim = SimulatedTarget.start(simConfig(spec));
         try {
             PacketLink link = logged(KdcomLink.open(sim.hostEnd(), KdClock.system()), lines);
-            return new Connection(spec, KdTarget.attach(link, options), sim, sim, lines);
+            return new Connection(spec, options, KdTarget.attach(link, options), sim, sim, lines);
         } catch (RuntimeException e) {
             sim.close();
             throw e;
@@ -73,8 +77,8 @@ final class Connection implements AutoCloseable {
             throw new TargetDisconnectedException("cannot start the KDNET simulator: " + e.getMessage(), e);
         }
         try {
-            PacketLink link = logged(transport(sim.hostSpec(), spec), lines);
-            return new Connection(spec, KdTarget.attach(link, options), sim.target(), sim, lines);
+            PacketLink link = logged(transport(sim.hostSpec(), spec, CONNECT_TIMEOUT), lines);
+            return new Connection(spec, options, KdTarget.attach(link, options), sim.target(), sim, lines);
         } catch (RuntimeException e) {
             sim.close();
             throw e;
@@ -89,13 +93,16 @@ final class Connection implements AutoCloseable {
         if (spec.rate().isPresent()) {
             config = config.withEventsPerSecond(spec.rate().getAsDouble());
         }
+        if (spec.cut().isPresent()) {
+            config = config.withLink(LinkKnobs.PERFECT.withCutAfterPackets(spec.cut().getAsLong()));
+        }
         return config;
     }
 
     /** KDCOM over a byte transport, or KDNET for {@code net:} specs. */
-    private static PacketLink transport(String open, ConnectSpec spec) {
+    private static PacketLink transport(String open, ConnectSpec spec, Duration timeout) {
         try {
-            return Transports.openLink(open, CONNECT_TIMEOUT, KdClock.system());
+            return Transports.openLink(open, timeout, KdClock.system());
         } catch (IOException e) {
             throw new TargetDisconnectedException("cannot open " + spec.text() + ": " + KdnetSpec.redact(e.getMessage()), e);
         }
@@ -106,6 +113,46 @@ final class Connection implements AutoCloseable {
             return link;
         }
         return new WireLogLink(link, line -> lines.incrementAndGet());
+    }
+
+    /**
+     * Opens the same spec again and attaches, for {@link dev.poolhit.pool.live.Relinker}: a real target
+     * over a new link, the in-process simulator with its cable plugged back in (same machine, no cut).
+     */
+    TargetReopener reopener() {
+        return limit -> {
+            KdTargetOptions o = options.withConnectTimeout(limit.compareTo(CONNECT_TIMEOUT) < 0 ? limit : CONNECT_TIMEOUT);
+            if (!spec.sim()) {
+                return KdTarget.attach(logged(transport(spec.open(), spec, o.connectTimeout()), wireLines), o);
+            }
+            if (spec.net()) {
+                throw new TargetDisconnectedException("cannot reconnect " + spec.text() + ": the KDNET simulator"
+                        + " serves one link only");
+            }
+            return KdTarget.attach(logged(KdcomLink.open(plugSimulatorBackIn().hostEnd(), KdClock.system()), wireLines), o);
+        };
+    }
+
+    /** The same simulated machine on a fresh in-process link, without the cut knob. */
+    private synchronized SimulatedTarget plugSimulatorBackIn() {
+        sim.close(); // its engine ends with the old link (already, after a cut); the machine keeps its state
+        long limit = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        while (sim.isAlive() && System.nanoTime() < limit) {
+            Thread.onSpinWait();
+        }
+        SimulatedTarget again = sim.reconnect(simConfig(spec).withLink(LinkKnobs.PERFECT));
+        sim = again;
+        simulatorOwner = again;
+        return again;
+    }
+
+    /** From now on the target of a new link (after a reconnect); the lost one is closed. */
+    void adopt(KdTarget fresh) {
+        KdTarget old = target;
+        target = fresh;
+        if (old != fresh) {
+            old.close();
+        }
     }
 
     static Path defaultSymbolCache() {

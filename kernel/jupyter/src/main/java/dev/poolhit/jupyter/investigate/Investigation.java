@@ -2,8 +2,11 @@ package dev.poolhit.jupyter.investigate;
 
 import dev.poolhit.common.Hex;
 import dev.poolhit.pool.analysis.TraceTables;
+import dev.poolhit.kd.transport.KdClock;
+import dev.poolhit.pool.live.OwedRestore;
 import dev.poolhit.pool.live.PoolHitTagSession;
-import dev.poolhit.pool.live.RestoreReport;
+import dev.poolhit.pool.live.RelinkResult;
+import dev.poolhit.pool.live.Relinker;
 import dev.poolhit.pool.live.TraceResult;
 import dev.poolhit.pool.trace.Trace;
 import dev.poolhit.sim.kd.SimulatedTarget;
@@ -30,6 +33,8 @@ public final class Investigation {
     private Trace lastTrace;
     private TraceResult lastResult;
     private Thread tracing;
+    /** What a lost link left on the target when no link came back: the next %connect restores it (same boot). */
+    private OwedRestore owed;
 
     /** Whether a target is attached. */
     public synchronized boolean connected() {
@@ -126,8 +131,7 @@ public final class Investigation {
             OptionalLong address = at.isPresent() ? at : tagAddress;
             tagSession = address.isPresent() ? PoolHitTagSession.at(target, address.getAsLong())
                     : PoolHitTagSession.locate(target);
-            shutdownHook = tagSession.restorer().shutdownHook();
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            addHook();
         }
         return tagSession;
     }
@@ -136,13 +140,62 @@ public final class Investigation {
         return Optional.ofNullable(tagSession);
     }
 
-    /** Puts the target back (idempotent); empty when nothing was ever armed. */
-    synchronized Optional<RestoreReport> restore() {
-        return tagSession == null || connection == null ? Optional.empty() : Optional.of(tagSession.restorer().restore());
+    /** Restores over the link, reconnecting when it was lost (idempotent); empty when nothing was ever armed. */
+    synchronized Optional<RelinkResult> restore() {
+        if (tagSession == null || connection == null) {
+            return Optional.empty();
+        }
+        RelinkResult r = relinker().restore(tagSession);
+        relinked(r);
+        return Optional.of(r);
     }
 
-    /** Restores, then detaches; returns what the restore did. */
-    synchronized Optional<RestoreReport> disconnect() {
+    /** Reopens this connection's spec for up to {@link Relinker#BUDGET} when its link is lost. */
+    synchronized Relinker relinker() {
+        return new Relinker(connection().reopener(), KdClock.system(), Relinker.BUDGET);
+    }
+
+    /** After a relink: the new link's session from now on, or, when none came back, what is still owed. */
+    synchronized void relinked(RelinkResult r) {
+        r.session().filter(s -> s != tagSession).ifPresent(s -> {
+            connection.adopt(s.target());
+            tagSession = s;
+            addHook();
+        });
+        owed = r.stillOwed().filter(o -> !o.isEmpty()).orElse(null);
+    }
+
+    /** What a lost link left on the target, until a restore or {@code %connect} to the same boot puts it back. */
+    synchronized Optional<OwedRestore> owed() {
+        return Optional.ofNullable(owed);
+    }
+
+    /** {@code %connect} over a lost link: drops it, keeping what it left on the target for the new one. */
+    synchronized void dropLostConnection() {
+        if (tagSession != null) {
+            owed = Optional.of(OwedRestore.of(tagSession)).filter(o -> !o.isEmpty()).orElse(owed);
+        }
+        connection.close();
+        connection = null;
+        tagSession = null;
+        tagAddress = OptionalLong.empty();
+        if (shutdownHook != null) {
+            removeHook();
+        }
+    }
+
+    /** Right after {@code %connect}: adopts and restores what a lost link left, when it is the same boot; stays broken in. */
+    synchronized Optional<RelinkResult> restoreOwed() {
+        if (owed == null) {
+            return Optional.empty();
+        }
+        RelinkResult r = relinker().restoreOver(connection().target(), owed, false);
+        relinked(r);
+        return Optional.of(r);
+    }
+
+    /** Restores, then detaches; returns what the restore did (what a lost link left stays owed). */
+    synchronized Optional<RelinkResult> disconnect() {
         if (connection == null) {
             throw InvestigationException.notConnected();
         }
@@ -157,6 +210,20 @@ public final class Investigation {
                 removeHook();
             }
         }
+    }
+
+    /** The hook restores through this investigation, so it follows the session to a new link after a reconnect. */
+    private void addHook() {
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::restoreAtExit, "poolhit-restore");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    private void restoreAtExit() {
+        restore().ifPresent(r -> System.getLogger(Investigation.class.getName()).log(
+                r.outcome() == RelinkResult.Outcome.RESTORED ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "shutdown: " + r.message()));
     }
 
     private void removeHook() {

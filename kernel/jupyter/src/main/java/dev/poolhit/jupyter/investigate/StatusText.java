@@ -26,6 +26,8 @@ final class StatusText {
             out.append("wire: ").append(target.wireCounters().summary()).append('\n');
             c.wirePackets().ifPresent(n -> out.append("wire log: ").append(n).append(" packets\n"));
         }
+        investigation.owed().ifPresent(o -> out.append("left on the target by a lost link: ").append(o.summary())
+                .append(" (%restore or %connect to the same target puts it back)\n"));
         investigation.lastTrace().ifPresent(t -> out.append("last trace: ").append(t.size()).append(" hits, ")
                 .append(t.info().source()));
         investigation.lastResult().ifPresent(r -> out.append(" (").append(r.end().name().toLowerCase()).append(": ")

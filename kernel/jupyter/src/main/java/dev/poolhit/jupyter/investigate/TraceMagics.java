@@ -47,10 +47,12 @@ final class TraceMagics {
                 .bindsResultTo("hits")
                 .help("Returns the hits table (hit, time, kind, tag, size, address, ..., stack_id, depth). The whole trace\n"
                         + "stays available: PoolHit.trace().frames(), .stacks(), .outstanding(), and %leaks, %save.\n"
-                        + "Interrupt ends it within a second, restores the target and keeps the hits so far.")
+                        + "Interrupt ends it within a second, restores the target and keeps the hits so far. A lost link\n"
+                        + "is reopened for up to 10 s and the target restored over it (or the error says what is left).")
                 .handler(Guard.of("trace", this::trace)).build());
         registry.register(Magic.line("restore").summary("remove our breakpoints and patches, put PoolHitTag back, resume")
-                .help("Idempotent; also run by %disconnect, an interrupted or failed %trace and kernel shutdown.")
+                .help("Idempotent; also run by %disconnect, an interrupted or failed %trace and kernel shutdown.\n"
+                        + "When the link was lost it reopens it first (same %connect spec) and restores over the new one.")
                 .handler(Guard.of("restore", call -> {
                     call.expectPositionals(0, 0);
                     investigation.connection();
@@ -103,11 +105,12 @@ final class TraceMagics {
         TraceResult result = null;
         investigation.traceStarted(recorder.trace());
         try {
-            result = session.trace(request).progress(bar).run(recorder);
+            result = session.trace(request).progress(bar).relink(investigation.relinker()).run(recorder);
         } finally {
             recorder.close();
             investigation.traceFinished(recorder.trace(), result);
         }
+        result.relink().ifPresent(investigation::relinked);
         bar.finish(result.hits(), request.hits(), result.end().name().toLowerCase());
         return outcome(result);
     }
@@ -123,12 +126,15 @@ final class TraceMagics {
     /** The hits table, or, for an interrupt or failure, one message saying what was kept and restored. */
     private Object outcome(TraceResult result) {
         String kept = result.hits() + " hits kept: PoolHit.trace().hits(), %leaks, %save FILE";
-        String restored = result.restore().map(r -> "; " + r.summary()).orElse("");
+        String restored = result.relink().isPresent() ? "" : result.restore().map(r -> "; " + r.summary()).orElse("");
         if (result.end() == TraceEnd.INTERRUPTED) {
             Thread.interrupted();
             throw new InvestigationException("TraceInterrupted", result.message() + restored + "; " + kept);
         }
-        if (result.end() == TraceEnd.FAILED || result.end() == TraceEnd.LINK_LOST) {
+        if (result.end() == TraceEnd.LINK_LOST) {
+            throw new InvestigationException("LinkLost", result.message() + restored + "; " + kept);
+        }
+        if (result.end() == TraceEnd.FAILED) {
             throw new InvestigationException("TraceFailed", result.message() + restored + "; " + kept);
         }
         if (result.end() != TraceEnd.COMPLETED) {

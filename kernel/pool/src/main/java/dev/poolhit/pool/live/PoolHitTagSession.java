@@ -46,6 +46,11 @@ public final class PoolHitTagSession {
         return new PoolHitTagSession(target, address, "explicit address " + Hex.u64(address));
     }
 
+    /** The same PoolHitTag on a new link to the same target (the {@link Relinker} hands the owed value over). */
+    static PoolHitTagSession continuing(KdTarget fresh, OwedRestore owed) {
+        return new PoolHitTagSession(fresh, owed.poolHitTagAddress(), owed.locatedBy());
+    }
+
     public KdTarget target() {
         return target;
     }

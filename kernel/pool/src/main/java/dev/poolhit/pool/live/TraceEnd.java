@@ -10,7 +10,10 @@ public enum TraceEnd {
     INTERRUPTED,
     /** The target stopped for something else; it is left broken in there, our edits removed. */
     UNRELATED_STOP,
-    /** The link to the target was lost; restore was attempted (best effort). */
+    /**
+     * The link to the target was lost; with a {@link Relinker} the link was reopened and the target
+     * restored over it (or the message says what may still be armed), else restore was best effort.
+     */
     LINK_LOST,
     /**
      * The target rebooted under the trace: our breakpoints, patches and PoolHitTag went with the old

@@ -1,6 +1,7 @@
 package dev.poolhit.pool.live;
 
 import dev.poolhit.pool.record.TraceRecorder;
+import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
@@ -25,7 +26,8 @@ import java.util.concurrent.FutureTask;
  * {@code int 3} and the code belongs to a kernel pool routine), records the hit, and continues
  * past the {@code int 3} by the request's {@link Strategy}. It returns with the target broken in
  * at the last hit (COMPLETED, TIMEOUT), broken in at the unrelated stop with our edits removed
- * (UNRELATED_STOP), or restored and running (INTERRUPTED, FAILED; LINK_LOST best effort).
+ * (UNRELATED_STOP), or restored and running (INTERRUPTED, FAILED; LINK_LOST: over a new link when a
+ * {@link Relinker} is given and the link comes back, else it says what is left on the target).
  * {@link Thread#interrupt()} of the calling thread ends it within a second; the interrupt flag
  * is set again on return. The target is driven from a worker thread meanwhile (progress
  * callbacks come from there).
@@ -46,10 +48,10 @@ public final class TraceRun {
     private final SiteStepper stepper;
     private Clock clock = Clock.systemUTC();
     private TraceProgress progress = TraceProgress.NONE;
+    private Relinker relinker;
     private int taken;
     private int rebootsAtStart;
-    private long noiseMark;
-    private int noiseBreaks;
+    private final LineNoise noise;
     private volatile boolean stopRequested;
 
     TraceRun(PoolHitTagSession session, TraceRequest request) {
@@ -57,6 +59,7 @@ public final class TraceRun {
         this.target = session.target();
         this.request = request;
         this.stepper = new SiteStepper(target);
+        this.noise = new LineNoise(target);
     }
 
     /** The wall clock for hit times (injected in tests). */
@@ -67,6 +70,12 @@ public final class TraceRun {
 
     public TraceRun progress(TraceProgress value) {
         this.progress = value;
+        return this;
+    }
+
+    /** On a lost link, reconnect through {@code value} and restore there (without it the end only says what is left). */
+    public TraceRun relink(Relinker value) {
+        this.relinker = value;
         return this;
     }
 
@@ -142,7 +151,7 @@ public final class TraceRun {
                 continue;
             }
             Stop stop = next.get();
-            boolean noisy = noiseSinceLastStop();
+            boolean noisy = noise.sinceLastStop();
             if (isOurReturn(stop, pending)) {
                 onReturn(stop, pending);
             } else if (isSite(stop, reader)) {
@@ -152,15 +161,13 @@ public final class TraceRun {
                 if (taken < request.hits() || pending.anyWaiting()) {
                     continuePastSite(stop);
                 }
-            } else if (noisy && isBreakIn(stop)) {
-                noiseBreaks++;
+            } else if (noise.forgedBreakIn(noisy, stop)) {
                 stepper.resumeFromCurrentStop(stop);
             } else {
                 return unrelated(stop);
             }
         }
-        return result(TraceEnd.COMPLETED, taken + " hits" + (noiseBreaks == 0 ? ""
-                : " (" + noiseBreaks + " break-ins forged by line noise continued)"), Optional.empty());
+        return result(TraceEnd.COMPLETED, taken + " hits" + noise.summary(), Optional.empty());
     }
 
     private void take(Stop stop, HitReader reader, PendingHits pending) {
@@ -194,23 +201,6 @@ public final class TraceRun {
             target.setBreakpoint(stop.pc());
         }
         return true;
-    }
-
-    /**
-     * A break-in stop is continued when the link garbled packets since the last stop (so the trace
-     * noticed): a 0x62 byte made by noise, which kdcom latches even while broken in, not the
-     * kernel's own DbgBreakPoint.
-     */
-    private boolean isBreakIn(Stop stop) {
-        return stop.kind() == Stop.Kind.BREAKPOINT && stop.pc() == target.info().breakpointWithStatus();
-    }
-
-    private boolean noiseSinceLastStop() {
-        dev.poolhit.kd.session.WireCounters w = target.wireCounters();
-        long noise = w.resends() + w.badChecksums() + w.framingErrors();
-        boolean noisy = noise != noiseMark;
-        noiseMark = noise;
-        return noisy;
     }
 
     private boolean isOurReturn(Stop stop, PendingHits pending) {
@@ -272,7 +262,14 @@ public final class TraceRun {
         if (stopRequested && target.state() != TargetState.DISCONNECTED) {
             return restored(TraceEnd.INTERRUPTED, "interrupted after " + taken + " hits");
         }
-        TraceEnd end = target.state() == TargetState.DISCONNECTED ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
+        TraceEnd end = target.state() == TargetState.DISCONNECTED || e instanceof TargetDisconnectedException
+                ? TraceEnd.LINK_LOST : TraceEnd.FAILED;
+        if (end == TraceEnd.LINK_LOST && relinker != null) {
+            LOG.log(System.Logger.Level.INFO, "link lost after " + taken + " hits: " + e.getMessage());
+            RelinkResult r = relinker.relink(OwedRestore.of(session), target);
+            return new TraceResult(taken, end, "link lost after " + taken + " hits; " + r.message(), siteNames,
+                    r.restore(), Optional.of(r));
+        }
         return restored(end, (end == TraceEnd.LINK_LOST ? "link lost" : "trace failed") + " after " + taken
                 + " hits: " + e.getMessage());
     }

@@ -12,6 +12,12 @@
  * RestoreReport done = s.restorer().restore();
  * }</pre>
  *
+ * <p>A lost link: {@link dev.poolhit.pool.live.Relinker} (given to {@code TraceRun.relink}, or called
+ * by {@code %restore}) reopens the same spec through a {@link dev.poolhit.pool.live.TargetReopener},
+ * checks that the target still runs the same boot, adopts the old link's breakpoints, patches and
+ * saved PoolHitTag, restores and resumes; the {@link dev.poolhit.pool.live.RelinkResult} carries the
+ * session on the new link, or the {@link dev.poolhit.pool.live.OwedRestore} still on the target.
+ *
  * <p>Global exceptions: every target access may throw an unchecked
  * {@link dev.poolhit.target.TargetException} ({@code TargetDisconnectedException} when the link is
  * gone, {@code TargetRunningException} when the target must be broken in,

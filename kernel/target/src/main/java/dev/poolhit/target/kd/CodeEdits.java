@@ -2,12 +2,16 @@ package dev.poolhit.target.kd;
 
 import dev.poolhit.common.Hex;
 import dev.poolhit.kd.protocol.KdException;
+import dev.poolhit.kd.protocol.KdStatusException;
+import dev.poolhit.target.MemoryAccessException;
 import dev.poolhit.kd.session.KdClient;
 import dev.poolhit.target.memory.CachedMemory;
 import dev.poolhit.target.memory.PatchTable;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every change this debugger made to target code: software breakpoints (target handle per
@@ -22,6 +26,9 @@ final class CodeEdits {
     private final PatchTable table;
     private final Map<Long, Integer> breakpoints = new LinkedHashMap<>();
     private final Map<Long, Byte> patches = new LinkedHashMap<>();
+    /** WriteBreakPoint sent but never answered (link lost): the target may hold a breakpoint whose handle we lack. */
+    private final Map<Long, Byte> unconfirmed = new LinkedHashMap<>();
+    private final Set<Long> adopted = new HashSet<>();
 
     CodeEdits(KdClient client, KdMemory raw, CachedMemory cache, PatchTable table) {
         this.client = client;
@@ -39,6 +46,9 @@ final class CodeEdits {
         try {
             handle = Uninterrupted.call(() -> client.writeBreakpoint(address));
         } catch (KdException e) {
+            if (!(e instanceof KdStatusException)) {
+                unconfirmed.put(address, original);
+            }
             throw KdErrors.at(address, "breakpoint at " + Hex.u64(address), e);
         }
         breakpoints.put(address, handle);
@@ -57,9 +67,14 @@ final class CodeEdits {
                 client.restoreBreakpoint(handle);
                 return null;
             });
+        } catch (KdStatusException e) {
+            if (!adopted.contains(address)) { // an adopted handle may have gone with a removal the old link never heard of
+                throw KdErrors.at(address, "removing breakpoint " + handle + " at " + Hex.u64(address), e);
+            }
         } catch (KdException e) {
             throw KdErrors.at(address, "removing breakpoint " + handle + " at " + Hex.u64(address), e);
         }
+        adopted.remove(address);
         breakpoints.remove(address);
         if (!patches.containsKey(address)) {
             table.remove(address);
@@ -74,10 +89,20 @@ final class CodeEdits {
         if (breakpoints.containsKey(address)) {
             throw new IllegalStateException("cannot patch " + Hex.u64(address) + ": our breakpoint sits there; remove it first");
         }
-        raw.write(address, new byte[] {value});
-        patches.putIfAbsent(address, original);
+        boolean first = !patches.containsKey(address);
+        patches.putIfAbsent(address, original); // before the write: a write lost with the link may still have landed
         table.record(address, original);
-        cache.invalidate(address, 1);
+        try {
+            raw.write(address, new byte[] {value});
+        } catch (MemoryAccessException refused) {
+            if (first) {
+                patches.remove(address);
+                table.remove(address);
+            }
+            throw refused;
+        } finally {
+            cache.invalidate(address, 1);
+        }
     }
 
     /** Puts the code's own byte back; false when we never patched there. */
@@ -100,8 +125,28 @@ final class CodeEdits {
         return Collections.unmodifiableMap(new LinkedHashMap<>(breakpoints));
     }
 
+    /** Breakpoints whose WriteBreakPoint went unanswered when the link died: address to the code's own byte. */
+    Map<Long, Byte> unconfirmedBreakpoints() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(unconfirmed));
+    }
+
     Map<Long, Byte> patches() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(patches));
+    }
+
+    /** Takes over a breakpoint another link set on this boot: the handle is the target's, not the link's. */
+    void adoptBreakpoint(long address, int handle, byte original) {
+        breakpoints.put(address, handle);
+        adopted.add(address);
+        table.record(address, original);
+        cache.invalidate(address, 1);
+    }
+
+    /** Takes over a patch another link made on this boot. */
+    void adoptPatch(long address, byte original) {
+        patches.putIfAbsent(address, original);
+        table.record(address, original);
+        cache.invalidate(address, 1);
     }
 
     /** Forgets everything without touching the target (the link is gone or the target rebooted). */
@@ -114,5 +159,7 @@ final class CodeEdits {
         }
         breakpoints.clear();
         patches.clear();
+        unconfirmed.clear();
+        adopted.clear();
     }
 }

@@ -56,6 +56,7 @@ public final class KdTarget implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KdTarget.class.getName());
 
     private final KdSession session;
+    private final PacketLink link;
     private final KdClient client;
     private final KdClock clock;
     private final KdMemory raw;
@@ -71,9 +72,11 @@ public final class KdTarget implements AutoCloseable {
     private volatile int reboots;
     private int seenRestarts;
     private volatile ProcessViews processes;
+    private OptionalLong bootClock = OptionalLong.empty();
 
     private KdTarget(PacketLink link, KdTargetOptions options) {
         this.session = new KdSession(link, options.session(), options.listener());
+        this.link = link;
         this.client = new KdClient(session, options.requestTimeout());
         this.clock = link.clock();
         this.raw = new KdMemory(client);
@@ -93,6 +96,7 @@ public final class KdTarget implements AutoCloseable {
         try {
             new Attach(t.session, t.client, options, t.clock).firstStop(t::lastStopFrom);
             t.info = Attach.discover(t.client, t.memory, t.lastStop.processor(), t.session.lastStateChange());
+            t.bootClock = EditHandover.bootClock(t.raw, t.info);
             t.processes = new ProcessViews(t.memory, t.info == null ? Optional.empty()
                     : OsOffsets.forBuild(t.info.build(), t.info.machineType()), t.tables);
             t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.info, null),
@@ -122,7 +126,7 @@ public final class KdTarget implements AutoCloseable {
 
     public TargetState state() {
         SessionState s = session.state();
-        return lost || s == SessionState.DISCONNECTED ? TargetState.DISCONNECTED
+        return lost || s == SessionState.DISCONNECTED || !link.isOpen() ? TargetState.DISCONNECTED
                 : s == SessionState.BROKEN ? TargetState.BROKEN : TargetState.RUNNING;
     }
 
@@ -278,6 +282,32 @@ public final class KdTarget implements AutoCloseable {
     public Map<Long, Byte> patches() {
         noticeRestart();
         return edits.patches();
+    }
+
+    /** What this target still owes to undo, also after its link was lost: for a new link's {@link #adopt}. */
+    public OwedEdits owedEdits() {
+        return EditHandover.owed(info, bootClock, edits, memory.patches());
+    }
+
+    /** Whether {@code owed} (another link's edits) was made in the boot this target runs; reads target memory. */
+    public BootCheck checkBoot(OwedEdits owed) {
+        requireBroken("check the boot");
+        return EditHandover.check(raw, info, bootClock, owed);
+    }
+
+    /**
+     * Takes over {@code owed} (check {@link #checkBoot} first): {@link #removeBreakpoint}/{@link #unpatch}
+     * undo them here. Returns what it noticed (a breakpoint already removed, a stray handle cleared).
+     */
+    public List<String> adopt(OwedEdits owed) {
+        requireBroken("adopt edits");
+        try {
+            return EditHandover.adopt(edits, images, raw, client, owed);
+        } catch (KdException e) {
+            throw fail("adopting the lost link's breakpoints", e);
+        } finally {
+            memory.invalidate();
+        }
     }
 
     /** Continues the target (handled); the break epoch ends. */
