@@ -30,9 +30,11 @@ final class ConnectMagics {
                 .option("--symbols", "PATH", "symbol path: folders, srv*CACHE*URL (default _NT_SYMBOL_PATH)")
                 .flag("--wire-log", "log every KD packet (INFO on the WireLogLink logger) and count them in %status")
                 .option("--at", "ADDR", "address of nt!PoolHitTag, for a kernel without its PDB at hand")
-                .help("SPEC: sim (built-in simulated Windows 7 x64 target, in-process; sim:net,seed=N,rate=EVENTS_PER_S,\n"
-                        + "where net makes it a KDNET target on loopback UDP; cut=N drops its link after N packets, for\n"
-                        + "trying a lost link), tcp:HOST:PORT (KDCOM over a VM's serial port),\n"
+                .help("SPEC: sim (built-in simulated Windows 7 SP1 target, in-process; sim:PARAMS with PARAMS from\n"
+                        + "net (a KDNET target on loopback UDP), x86 (the 32-bit machine), boot (attach at boot: a\n"
+                        + "load-symbols stop per module, continued for you), drivers=N (extra boot drivers), seed=N,\n"
+                        + "rate=EVENTS_PER_S, cut=N (drops the link after N packets, for trying a lost link)),\n"
+                        + "tcp:HOST:PORT (KDCOM over a VM's serial port),\n"
                         + "tcp-listen:PORT, pipe:NAME, serial:DEVICE[,BAUD], net:port=50000,key=w.x.y.z[,host=IP][,target=IP]\n"
                         + "(KDNET, as bcdedit /dbgsettings net; key=env:NAME or POOLHIT_KDNET_KEY keeps the key out of the\n"
                         + "notebook, and it is never shown). Prints the target's build, kernel base, modules,\n"

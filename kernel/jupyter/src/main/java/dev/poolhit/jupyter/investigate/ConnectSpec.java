@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
- * What {@code %connect} was asked to attach to: {@code sim[:net,seed=N,rate=EVENTS_PER_S]} (the
+ * What {@code %connect} was asked to attach to: {@code sim[:PARAMS]} ({@link SimKnobs}: the
  * built-in simulated target, in-process; {@code net} makes it speak KDNET over loopback UDP) or a
  * transport spec handed to the kd layer ({@code tcp:HOST:PORT}, {@code tcp-listen:PORT} (the
  * target connects to us), {@code pipe:NAME}, {@code serial:DEVICE[,BAUD]},
@@ -21,15 +19,11 @@ import java.util.OptionalLong;
  * @param open the spec as the user gave it, for the kd layer only
  * @param sim  true for the simulated target
  * @param net  true for KDNET (a real target, or the simulator with {@code sim:net})
- * @param seed the simulator's workload seed, if given
- * @param rate the simulator's pool events per second, if given (0 = as fast as possible)
- * @param cut  the simulator cuts its link after sending this many packets (a test knob; a reconnect plugs it back in)
+ * @param knobs the simulator's parameters ({@link SimKnobs#NONE} for a real target)
  */
-record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalLong seed, OptionalDouble rate,
-                   OptionalLong cut) {
-    static final String FORMS = "expected sim, sim:net,seed=N,rate=R, tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME,"
+record ConnectSpec(String text, String open, boolean sim, boolean net, SimKnobs knobs) {
+    static final String FORMS = "expected sim[:PARAMS], tcp:HOST:PORT, tcp-listen:PORT, pipe:NAME,"
             + " serial:DEVICE[,BAUD] or net:port=P,key=K";
-    static final String SIM_PARAMETERS = "expected net, seed=N or rate=EVENTS_PER_SECOND";
     static final long MIN_BAUD = 50;
     static final long MAX_BAUD = 4_000_000;
 
@@ -41,7 +35,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
     /** @throws IllegalArgumentException naming what is wrong with {@code text} */
     static ConnectSpec parse(String text) {
         if (text.equals("sim")) {
-            return new ConnectSpec(text, text, true, false, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty());
+            return new ConnectSpec(text, text, true, false, SimKnobs.NONE);
         }
         if (text.startsWith("sim:")) {
             return simWith(text, text.substring(4));
@@ -50,7 +44,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
             onlyOnce(text.substring(4), "KDNET option");
             String shown = KdnetSpec.redact(text);
             KdnetSpec.parse(text); // checked now (its messages never echo the key): a bad key is a usage error
-            return new ConnectSpec(shown, text, false, true, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty());
+            return new ConnectSpec(shown, text, false, true, SimKnobs.NONE);
         }
         int colon = text.indexOf(':');
         String scheme = colon < 0 ? text : text.substring(0, colon);
@@ -61,7 +55,7 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
             throw new IllegalArgumentException("'" + text + "' names no " + scheme + " endpoint: " + FORMS);
         }
         checkNumbers(text, scheme, text.substring(colon + 1));
-        return new ConnectSpec(text, text, false, false, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty());
+        return new ConnectSpec(text, text, false, false, SimKnobs.NONE);
     }
 
     /**
@@ -112,55 +106,8 @@ record ConnectSpec(String text, String open, boolean sim, boolean net, OptionalL
     }
 
     private static ConnectSpec simWith(String text, String parameters) {
-        OptionalLong seed = OptionalLong.empty();
-        OptionalDouble rate = OptionalDouble.empty();
-        OptionalLong cut = OptionalLong.empty();
-        boolean net = false;
         onlyOnce(parameters, "sim parameter");
-        for (String p : parameters.split(",", -1)) {
-            if (p.isEmpty()) {
-                throw new IllegalArgumentException("empty sim parameter in '" + text + "': " + SIM_PARAMETERS);
-            }
-            if (p.equals("net")) {
-                net = true;
-                continue;
-            }
-            int eq = p.indexOf('=');
-            String key = eq < 0 ? p : p.substring(0, eq);
-            String value = eq < 0 ? "" : p.substring(eq + 1);
-            try {
-                switch (key) {
-                    case "seed" -> seed = OptionalLong.of(seed(value));
-                    case "rate" -> rate = OptionalDouble.of(nonNegative(Double.parseDouble(value)));
-                    case "net" -> throw new IllegalArgumentException("sim parameter net takes no value, got '" + p
-                            + "' in '" + text + "'");
-                    case "cut" -> cut = OptionalLong.of(Math.max(1, seed(value)));
-                    default -> throw new IllegalArgumentException("unknown sim parameter '" + key + "' in " + text
-                            + ": " + SIM_PARAMETERS);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("sim parameter " + key + ": expected a number, got '" + value + "'");
-            }
-        }
-        return new ConnectSpec(text, text, true, net, seed, rate, cut);
-    }
-
-    /** ASCII digits only: Long.parseLong would take Unicode digits ("١" = 1). */
-    private static long seed(String value) {
-        if (!value.matches("-?[0-9]+")) {
-            throw new NumberFormatException(value);
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sim parameter seed: '" + value + "' does not fit in 64 bits");
-        }
-    }
-
-    private static double nonNegative(double rate) {
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("sim parameter rate: expected events per second >= 0, got " + rate);
-        }
-        return rate;
+        SimKnobs knobs = SimKnobs.parse(text, parameters);
+        return new ConnectSpec(text, text, true, knobs.net(), knobs);
     }
 }

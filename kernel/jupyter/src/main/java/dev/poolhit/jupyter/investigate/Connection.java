@@ -86,17 +86,7 @@ final class Connection implements AutoCloseable {
     }
 
     private static SimConfig simConfig(ConnectSpec spec) {
-        SimConfig config = SimConfig.DEFAULT;
-        if (spec.seed().isPresent()) {
-            config = config.withSeed(spec.seed().getAsLong());
-        }
-        if (spec.rate().isPresent()) {
-            config = config.withEventsPerSecond(spec.rate().getAsDouble());
-        }
-        if (spec.cut().isPresent()) {
-            config = config.withLink(LinkKnobs.PERFECT.withCutAfterPackets(spec.cut().getAsLong()));
-        }
-        return config;
+        return spec.knobs().apply(SimConfig.DEFAULT);
     }
 
     /** KDCOM over a byte transport, or KDNET for {@code net:} specs. */
