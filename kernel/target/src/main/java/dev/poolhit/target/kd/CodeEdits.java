@@ -8,6 +8,7 @@ import dev.poolhit.target.memory.PatchTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Every change this debugger made to target code: software breakpoints (target handle per
@@ -17,14 +18,17 @@ import java.util.Map;
  */
 final class CodeEdits {
     private final KdClient client;
+    private final LongUnaryOperator wire;
     private final KdMemory raw;
     private final CachedMemory cache;
     private final PatchTable table;
     private final Map<Long, Integer> breakpoints = new LinkedHashMap<>();
     private final Map<Long, Byte> patches = new LinkedHashMap<>();
 
-    CodeEdits(KdClient client, KdMemory raw, CachedMemory cache, PatchTable table) {
+    /** @param wire a model address as WriteBreakPoint wants it (x86: sign-extended) */
+    CodeEdits(KdClient client, LongUnaryOperator wire, KdMemory raw, CachedMemory cache, PatchTable table) {
         this.client = client;
+        this.wire = wire;
         this.raw = raw;
         this.cache = cache;
         this.table = table;
@@ -37,7 +41,7 @@ final class CodeEdits {
         byte original = cache.read(address, 1)[0];
         int handle;
         try {
-            handle = Uninterrupted.call(() -> client.writeBreakpoint(address));
+            handle = Uninterrupted.call(() -> client.writeBreakpoint(wire.applyAsLong(address)));
         } catch (KdException e) {
             throw KdErrors.at(address, "breakpoint at " + Hex.u64(address), e);
         }

@@ -63,7 +63,9 @@ public final class KdTarget implements AutoCloseable {
     private final ImageCache images;
     private final CodeEdits edits;
     private final SymbolTables tables;
-    private final RegisterCache registers;
+    private final Arch arch = new Arch();
+    private final MachineCalls calls;
+    private final CpuContexts registers;
     private TargetInfo info;
     private volatile ModuleView view;
     private volatile Stop lastStop;
@@ -76,14 +78,15 @@ public final class KdTarget implements AutoCloseable {
         this.session = new KdSession(link, options.session(), options.listener());
         this.client = new KdClient(session, options.requestTimeout());
         this.clock = link.clock();
-        this.raw = new KdMemory(client);
-        this.registers = new RegisterCache(client);
+        this.raw = new KdMemory(client, arch);
+        this.calls = new MachineCalls(client, arch, options.requestTimeout());
+        this.registers = new MachineContexts(arch, new RegisterCache(client), new X86RegisterCache(calls));
         PatchTable patches = new PatchTable();
         // code, headers and unwind data of loaded images outlive a break epoch; stacks and data do not
         this.images = new ImageCache(raw, patches, ManipulateState.MAX_DATA, this::reboots,
                 () -> view == null ? null : view.modules());
         this.memory = new CachedMemory(images, patches, ManipulateState.MAX_DATA);
-        this.edits = new CodeEdits(client, raw, memory, patches);
+        this.edits = new CodeEdits(client, arch::toWire, raw, memory, patches);
         this.tables = new SymbolTables(options, memory);
     }
 
@@ -91,11 +94,11 @@ public final class KdTarget implements AutoCloseable {
     public static KdTarget attach(PacketLink link, KdTargetOptions options) {
         KdTarget t = new KdTarget(link, options);
         try {
-            new Attach(t.session, t.client, options, t.clock).firstStop(t::lastStopFrom);
-            t.info = Attach.discover(t.client, t.memory, t.lastStop.processor(), t.session.lastStateChange());
+            new Attach(t.session, t.client, options, t.clock, t.arch, t.calls).firstStop(t::lastStopFrom);
+            t.info = Attach.discover(t.client, t.memory, t.arch, t.session.lastStateChange());
             t.processes = new ProcessViews(t.memory, t.info == null ? Optional.empty()
                     : OsOffsets.forBuild(t.info.build(), t.info.machineType()), t.tables);
-            t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.info, null),
+            t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.arch, t.info, null),
                     t.memory, t.tables);
             return t;
         } catch (KdException e) {
@@ -182,6 +185,9 @@ public final class KdTarget implements AutoCloseable {
      */
     public Optional<Location> owningFunction(long address) {
         ModuleView v = view;
+        if (arch.x86()) {
+            return X86CodeOwner.owner(memory, v.symbolizer(), address);
+        }
         return v.unwinder().functions().lookup(address)
                 .map(entry -> v.symbolizer().describe(entry.imageBase() + v.unwinder().chainRoot(entry).beginAddress()));
     }
@@ -217,11 +223,11 @@ public final class KdTarget implements AutoCloseable {
         }
     }
 
-    /** Moves RIP of the stopped processor (e.g. past a hard-coded {@code int 3}); written at once. */
+    /** Moves RIP (x86: EIP) of the stopped processor (e.g. past a hard-coded {@code int 3}); written at once. */
     public void setInstructionPointer(long rip) {
         int cpu = requireStop("set RIP").processor();
         try {
-            registers.setRip(cpu, rip);
+            registers.setInstructionPointer(cpu, rip);
         } catch (KdException e) {
             throw fail("SetContext on processor " + cpu, e);
         }
@@ -237,6 +243,9 @@ public final class KdTarget implements AutoCloseable {
      */
     public StackTrace stackTrace(int maxFrames) {
         Registers regs = registers();
+        if (arch.x86()) {
+            return x86Walk(view).trace(regs, maxFrames);
+        }
         return processes.walker(view, lastStop.thread(), regs.rsp()).trace(regs, maxFrames);
     }
 
@@ -311,7 +320,7 @@ public final class KdTarget implements AutoCloseable {
             return Optional.ofNullable(lastStop);
         }
         try {
-            return new StopWaiter(client, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
+            return new StopWaiter(client, calls, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
                     .map(this::lastStopFrom);
         } catch (KdException e) {
             throw fail("waiting for the target to stop", e);
@@ -323,14 +332,20 @@ public final class KdTarget implements AutoCloseable {
         session.close();
     }
 
+    /** The x86 stack walker over a module view (the seam for target.stack's FrameData walker). */
+    private X86StackWalk x86Walk(ModuleView v) {
+        return new FramePointerWalk(memory, v.symbolizer()::describe);
+    }
+
     private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {
         lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
-                change.processor(), change.thread(), change.programCounter(), change.firstChance());
+                change.processor(), arch.fromWire(change.thread()), arch.fromWire(change.programCounter()),
+                change.firstChance());
         return lastStop;
     }
 
     private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
-        if (info != null && !change.loadSymbols().unloadSymbols() && change.loadSymbols().baseOfDll() == info.kernBase()) {
+        if (info != null && !change.loadSymbols().unloadSymbols() && arch.fromWire(change.loadSymbols().baseOfDll()) == info.kernBase()) {
             // the kernel announces itself only at boot: the target rebooted and our breakpoints and patches are gone
             LOG.log(System.Logger.Level.INFO, "target rebooted: forgetting " + edits.breakpoints().size()
                     + " breakpoints and " + edits.patches().size() + " patches");
@@ -339,7 +354,7 @@ public final class KdTarget implements AutoCloseable {
             reboots++;
         }
         if (info != null) {
-            view = ModuleView.of(Attach.modules(memory, info, view.modules()), memory, tables);
+            view = ModuleView.of(Attach.modules(memory, arch, info, view.modules()), memory, tables);
             LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "
                     + change.loadSymbolsPath());
         }
@@ -350,7 +365,7 @@ public final class KdTarget implements AutoCloseable {
     private void continueWith(boolean trace) {
         requireStop(trace ? "single-step" : "resume");
         try {
-            client.continue2(DBG_EXCEPTION_HANDLED, trace, 0); // every Stop is an exception: WinDbg's 'g'
+            calls.continue2(DBG_EXCEPTION_HANDLED, trace); // every Stop is an exception: WinDbg's 'g'
         } catch (KdException e) {
             throw fail(trace ? "single-step" : "continue", e);
         } finally {

@@ -23,6 +23,8 @@ public final class SymbolLoader implements Function<Module, SymbolTable> {
     private final Optional<PdbLocator> locator;
     private final Optional<VirtualMemory> memory;
     private final Consumer<SymbolStatus> status;
+    /** DBI Machine of an x86 PDB: its C names carry calling-convention marks. */
+    private static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
 
     public SymbolLoader(Optional<PdbLocator> locator, Optional<VirtualMemory> memory, Consumer<SymbolStatus> status) {
         this.locator = locator;
@@ -37,9 +39,13 @@ public final class SymbolLoader implements Function<Module, SymbolTable> {
     public static SymbolTable fromPdb(PdbFile pdb, String origin) {
         List<PublicSymbol> symbols = new ArrayList<>();
         List<PublicSymbol> decorated = new ArrayList<>();
+        boolean x86 = pdb.dbi().machine() == IMAGE_FILE_MACHINE_I386;
         for (PdbPublic p : pdb.publics()) {
             if (p.rva() >= 0) {
                 Optional<String> shown = MsvcNames.undecorate(p.name());
+                if (shown.isEmpty() && x86) {
+                    shown = MsvcNames.undecorateX86(p.name());
+                }
                 symbols.add(new PublicSymbol(shown.orElse(p.name()), p.rva()));
                 shown.ifPresent(s -> decorated.add(new PublicSymbol(p.name(), p.rva())));
             }
