@@ -41,12 +41,12 @@ final class FramePointerWalk implements X86StackWalk {
             long callerEbp;
             try {
                 if (n == 0 && returnsFromStack(eip)) {
-                    ret = memory.u32(esp);
+                    ret = Arch.canonical32(memory.u32(esp));
                     callerEsp = esp + 4;
                     callerEbp = ebp;
                 } else {
-                    ret = memory.u32(ebp + 4);
-                    callerEbp = memory.u32(ebp);
+                    ret = Arch.canonical32(memory.u32(ebp + 4));
+                    callerEbp = Arch.canonical32(memory.u32(ebp));
                     callerEsp = ebp + 8;
                 }
             } catch (TargetException e) {

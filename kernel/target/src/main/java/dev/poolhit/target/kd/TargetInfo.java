@@ -23,7 +23,7 @@ public record TargetInfo(int majorVersion, int build, int machineType, int proce
         notes = List.copyOf(notes);
     }
 
-    /** True for a 32-bit x86 kernel (MachineType 0x014c): 32-bit pointers, addresses zero-extended in this model. */
+    /** True for a 32-bit x86 kernel (MachineType 0x014c): 32-bit pointers, addresses sign-extended from bit 31. */
     public boolean x86() {
         return machineType == 0x14c;
     }

@@ -42,10 +42,10 @@ final class X86CodeOwner {
             return Optional.empty();
         }
         if (b[1] == JMP_REL8) {
-            return Optional.of((address + 3 + b[2]) & 0xffffffffL);
+            return Optional.of(Arch.canonical32(address + 3 + b[2]));
         }
         if (b[1] == JMP_REL32) {
-            return Optional.of((address + 6 + LittleEndian.i32(b, 2)) & 0xffffffffL);
+            return Optional.of(Arch.canonical32(address + 6 + LittleEndian.i32(b, 2)));
         }
         return Optional.empty();
     }

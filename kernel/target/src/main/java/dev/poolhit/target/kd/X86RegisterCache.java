@@ -12,7 +12,8 @@ import java.util.Map;
  * Each processor's x86 CONTEXT (0x2CC bytes), read once per break epoch and written through at
  * once. As {@link Registers} the eight 32-bit registers sit in the slots of their x64 namesakes,
  * which share their encodings (EAX = RAX = 0 ... EDI = RDI = 7); R8-R15 are zero and EIP is the
- * instruction pointer. Values are zero-extended.
+ * instruction pointer. Values are sign-extended from bit 31 like every x86 address of the model
+ * ({@link Arch}); take the low 32 bits where a register holds data.
  */
 final class X86RegisterCache implements CpuContexts {
     private static final X86Register[] BY_NUMBER = {X86Register.EAX, X86Register.ECX, X86Register.EDX,
@@ -33,9 +34,9 @@ final class X86RegisterCache implements CpuContexts {
     static Registers registersOf(X86Context c) {
         long[] gpr = new long[Reg.values().length];
         for (int n = 0; n < BY_NUMBER.length; n++) {
-            gpr[n] = c.get(BY_NUMBER[n]);
+            gpr[n] = Arch.canonical32(c.get(BY_NUMBER[n]));
         }
-        return Registers.of(c.eip(), gpr);
+        return Registers.of(Arch.canonical32(c.eip()), gpr);
     }
 
     @Override

@@ -32,15 +32,18 @@ public record LdrDataTableEntry(long flink, long blink, long dllBase, long entry
                 LittleEndian.u64(b, 0x50), LittleEndian.u16(b, 0x58), LittleEndian.u64(b, 0x60));
     }
 
-    /** The x86 (32-bit) LDR_DATA_TABLE_ENTRY: u32 pointers, 8-byte UNICODE_STRINGs {Length, MaximumLength, Buffer}. */
+    /**
+     * The x86 (32-bit) LDR_DATA_TABLE_ENTRY: u32 pointers (sign-extended from bit 31, the model form
+     * of x86 addresses), 8-byte UNICODE_STRINGs {Length, MaximumLength, Buffer}.
+     */
     public static LdrDataTableEntry decode32(byte[] b) {
         if (b.length < BYTES_32) {
             throw new IllegalArgumentException("LDR_DATA_TABLE_ENTRY32 too short: expected 0x"
                     + Integer.toHexString(BYTES_32) + " bytes, actual 0x" + Integer.toHexString(b.length));
         }
-        return new LdrDataTableEntry(LittleEndian.u32(b, 0), LittleEndian.u32(b, 4), LittleEndian.u32(b, 0x18),
-                LittleEndian.u32(b, 0x1c), LittleEndian.u32(b, 0x20), LittleEndian.u16(b, 0x24),
-                LittleEndian.u32(b, 0x28), LittleEndian.u16(b, 0x2c), LittleEndian.u32(b, 0x30));
+        return new LdrDataTableEntry(LittleEndian.i32(b, 0), LittleEndian.i32(b, 4), LittleEndian.i32(b, 0x18),
+                LittleEndian.i32(b, 0x1c), LittleEndian.u32(b, 0x20), LittleEndian.u16(b, 0x24),
+                LittleEndian.i32(b, 0x28), LittleEndian.u16(b, 0x2c), LittleEndian.i32(b, 0x30));
     }
 
     /** The entry as a target lays it out: other links zero, MaximumLength = Length + 2 (room for a NUL). */

@@ -90,7 +90,7 @@ public final class LoaderList {
     }
 
     private long pointer(long address) {
-        return offsets.pointerBytes() == 4 ? memory.u32(address) : memory.u64(address);
+        return offsets.pointerBytes() == 4 ? (int) memory.u32(address) : memory.u64(address);
     }
 
     private String name(long buffer, int lengthBytes) {

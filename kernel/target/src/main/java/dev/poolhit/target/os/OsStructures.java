@@ -24,7 +24,7 @@ public final class OsStructures {
         long eprocess = pointer(kthread + offsets.kthreadApcStateProcess());
         return new ThreadInfo(kthread, pointer(kthread + offsets.ethreadCidUniqueThread()), process(eprocess),
                 pointer(kthread + offsets.kthreadInitialStack()), pointer(kthread + offsets.kthreadStackLimit()),
-                pointer(kthread + offsets.kthreadStackBase()), offsets.pointerBytes());
+                pointer(kthread + offsets.kthreadStackBase()));
     }
 
     public ProcessInfo process(long eprocess) {
@@ -33,9 +33,9 @@ public final class OsStructures {
                 pointer(eprocess + offsets.eprocessPeb()));
     }
 
-    /** A pointer-sized field, zero-extended. */
+    /** A pointer-sized field; on x86 sign-extended from bit 31 (the model form of a 32-bit address). */
     public long pointer(long address) {
-        return offsets.pointerBytes() == 4 ? memory.u32(address) : memory.u64(address);
+        return offsets.pointerBytes() == 4 ? (int) memory.u32(address) : memory.u64(address);
     }
 
     private static String ascii(byte[] bytes) {

@@ -13,20 +13,15 @@ import java.util.Optional;
  * @param initialStack KTHREAD.InitialStack
  * @param stackLimit   KTHREAD.StackLimit
  * @param stackBase    KTHREAD.StackBase
- * @param pointerBytes 8 on x64, 4 on x86 (where kernel addresses are 0x80000000-0xffffffff, zero-extended)
  */
 public record ThreadInfo(long kthread, long tid, ProcessInfo process, long initialStack, long stackLimit,
-                         long stackBase, int pointerBytes) {
+                         long stackBase) {
     /** [StackLimit, StackBase) when both are kernel addresses in that order; empty for inconsistent values. */
     public Optional<AddressRange> kernelStack() {
-        boolean kernel = isKernel(stackLimit) && isKernel(stackBase);
+        boolean kernel = stackLimit < 0 && stackBase < 0;
         if (!kernel || Long.compareUnsigned(stackLimit, stackBase) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new AddressRange(stackLimit, stackBase));
-    }
-
-    private boolean isKernel(long address) {
-        return pointerBytes == 4 ? address >= 0x80000000L && address <= 0xffffffffL : address < 0;
     }
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Win7 SP1 x86 threads, processes and the 32-bit PEB loader list over hand-built memory. */
 class X86OsStructuresTest {
     private static final OsOffsets WIN7_X86 = OsOffsets.forBuild(7601, 0x14c).orElseThrow();
-    private static final long KTHREAD = 0x85a12000L;
-    private static final long EPROCESS = 0x85a10000L;
+    /** Kernel addresses in the model form: sign-extended from bit 31. */
+    private static final long KTHREAD = 0xffffffff85a12000L;
+    private static final long EPROCESS = 0xffffffff85a10000L;
     private static final long PEB = 0x7ffdf000L;
     private static final long HEAP = 0x00150000L;
     private final byte[] kernel = new byte[0x3000];
@@ -30,14 +31,16 @@ class X86OsStructuresTest {
         ThreadInfo t = new OsStructures(memory, WIN7_X86).thread(KTHREAD);
         assertEquals(0x5a4, t.tid());
         assertEquals(new ProcessInfo(EPROCESS, 0x9c4, "leakyapp.exe", PEB), t.process());
-        assertEquals(Optional.of(new AddressRange(0x8c3fd000L, 0x8c400000L)), t.kernelStack());
+        assertEquals(Optional.of(new AddressRange(0xffffffff8c3fd000L, 0xffffffff8c400000L)), t.kernelStack(),
+                "sign-extended, so kernel addresses are negative as on x64");
     }
 
     @Test
     void aUserRangeIsNoKernelStackOnX86() {
-        assertTrue(new ThreadInfo(KTHREAD, 1, null, 0, 0x00120000L, 0x00130000L, 4).kernelStack().isEmpty());
-        assertTrue(new ThreadInfo(KTHREAD, 1, null, 0, 0x8c400000L, 0x8c3fd000L, 4).kernelStack().isEmpty(),
-                "limit above base");
+        LittleEndian.put32(kernel, (int) (KTHREAD - EPROCESS) + 0x2c, 0x00120000L);
+        LittleEndian.put32(kernel, (int) (KTHREAD - EPROCESS) + 0x190, 0x00130000L);
+        LittleEndian.put32(kernel, (int) (KTHREAD - EPROCESS) + 0x50, EPROCESS);
+        assertTrue(new OsStructures(memory, WIN7_X86).thread(KTHREAD).kernelStack().isEmpty());
     }
 
     @Test
