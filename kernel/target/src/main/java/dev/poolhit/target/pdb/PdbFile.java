@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A PDB opened for public symbols: MSF container, info stream (GUID/age), DBI header, section
- * headers from the optional debug header, and S_PUB32 records from the symbol record stream.
+ * headers from the optional debug header, S_PUB32 records from the symbol record stream, and the
+ * x86 FRAMEDATA records.
  * Format violations are {@link PdbFormatException}s naming the rule and the file.
  */
 public final class PdbFile {
@@ -67,6 +68,15 @@ public final class PdbFile {
 
     public int blockSize() {
         return msf.blockSize();
+    }
+
+    /**
+     * The x86 FRAMEDATA records of the DBI "New FPO" stream with their programs from {@code /names}
+     * (empty when the PDB has none, as x64 PDBs do). Read on each call.
+     */
+    public FrameDataTable frameData() {
+        return FrameDataReader.read(msf, dbi, msf.stream(DbiHeader.STREAM, "DBI stream"),
+                msf.stream(PdbInfo.STREAM, "PDB info stream"));
     }
 
     /** Every S_PUB32 in the symbol record stream, in stream order. */

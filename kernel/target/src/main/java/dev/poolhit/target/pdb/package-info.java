@@ -1,2 +1,2 @@
-/** Minimal PDB reader: MSF 7.00 container, info stream (GUID/age), DBI, section headers, S_PUB32 publics. */
+/** Minimal PDB reader: MSF 7.00 container, info stream (GUID/age, named streams), DBI, section headers, S_PUB32 publics, x86 FRAMEDATA with /names. */
 package dev.poolhit.target.pdb;

@@ -1,0 +1,12 @@
+package dev.poolhit.target.x86;
+
+import java.util.Optional;
+
+/** Where the x86 unwinder finds FRAMEDATA and which addresses are code of a known module. */
+public interface FrameDataSource {
+    /** The record covering {@code address} (sign-extended kernel form), if its module has one. */
+    Optional<FrameDataHit> find(long address);
+
+    /** Whether {@code address} lies in a known module (return-address plausibility, user switch). */
+    boolean knows(long address);
+}
