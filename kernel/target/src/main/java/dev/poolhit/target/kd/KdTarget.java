@@ -244,7 +244,7 @@ public final class KdTarget implements AutoCloseable {
     public StackTrace stackTrace(int maxFrames) {
         Registers regs = registers();
         if (arch.x86()) {
-            return x86Walk(view).trace(regs, maxFrames);
+            return new X86Walks(memory, tables, processes).trace(view, lastStop.thread(), regs, maxFrames);
         }
         return processes.walker(view, lastStop.thread(), regs.rsp()).trace(regs, maxFrames);
     }
@@ -330,11 +330,6 @@ public final class KdTarget implements AutoCloseable {
     @Override
     public void close() {
         session.close();
-    }
-
-    /** The x86 stack walker over a module view (the seam for target.stack's FrameData walker). */
-    private X86StackWalk x86Walk(ModuleView v) {
-        return new FramePointerWalk(memory, v.symbolizer()::describe);
     }
 
     private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {
