@@ -53,7 +53,11 @@ public final class ImageLoader {
                 throw new ImageFormatException("unresolved import: " + image.name() + " needs " + imp.dll() + "!"
                         + (imp.name() == null ? "#" + imp.ordinal() : imp.name()) + ", not exported");
             }
-            memory.put64(image.base() + imp.iatSlotRva(), from.base() + rva);
+            if (image.pe().pe32Plus()) {
+                memory.put64(image.base() + imp.iatSlotRva(), from.base() + rva);
+            } else {
+                memory.put32(image.base() + imp.iatSlotRva(), from.base() + rva);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.poolhit.sim.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.images.SimImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,20 @@ public record ImageSet(List<ManifestImage> images, Map<String, byte[]> files, Li
         scenarios = List.copyOf(scenarios);
     }
 
-    /** Loads from the classpath: the {@code poolhit-sim-images} jar, through its {@code SimImages}. */
+    /** Loads the x64 set from the classpath: the {@code poolhit-sim-images} jar, through its {@code SimImages}. */
     public static ImageSet fromClasspath() {
-        SimImages x64 = SimImages.x64();
-        return load(x64::bytes);
+        return fromClasspath(Architecture.X64);
+    }
+
+    /** Loads the set of {@code architecture} from the classpath ({@code SimImages.x64()} or {@code x86()}). */
+    public static ImageSet fromClasspath(Architecture architecture) {
+        SimImages set = architecture == Architecture.X86 ? SimImages.x86() : SimImages.x64();
+        return load(set::bytes);
+    }
+
+    /** X86 when the manifest was built for i686 (names undecorated, frame facts present), else X64. */
+    public Architecture architecture() {
+        return images.isEmpty() || images.get(0).x86() == null ? Architecture.X64 : Architecture.X86;
     }
 
     /** Loads from a directory holding manifest.json and the image files (e.g. a build.sh --out DIR). */
@@ -51,16 +62,17 @@ public record ImageSet(List<ManifestImage> images, Map<String, byte[]> files, Li
     private static ImageSet load(Source source) {
         try {
             JsonNode root = new ObjectMapper().readTree(source.read("manifest.json"));
+            boolean x86 = root.path("toolchain").path("target").asText("").startsWith("i686");
             List<ManifestImage> images = new ArrayList<>();
             Map<String, byte[]> files = new HashMap<>();
             for (JsonNode i : root.path("images")) {
-                ManifestImage image = ManifestJson.image(i);
+                ManifestImage image = ManifestJson.image(i, x86);
                 images.add(image);
                 files.put(image.file(), source.read(image.file()));
             }
             List<Scenario> scenarios = new ArrayList<>();
             for (JsonNode s : root.path("scenarios")) {
-                scenarios.add(ManifestJson.scenario(s));
+                scenarios.add(ManifestJson.scenario(s, x86));
             }
             return new ImageSet(images, files, scenarios);
         } catch (IOException e) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal PE32+ reader for the simulator's own use (the simulator deliberately shares no code
+ * A minimal PE32+ / PE32 reader for the simulator's own use (the simulator deliberately shares no code
  * with the client's target layer): headers, section table, data directories, exports and imports.
  * Layouts per the Microsoft PE/COFF specification. Every offset is bounds-checked against the file
  * so a truncated or hostile image fails with {@link ImageFormatException}.
@@ -20,14 +20,18 @@ public final class PeFile {
     public static final int DIR_EXCEPTION = 3;
     public static final int DIR_IAT = 12;
     private static final int PE32_PLUS = 0x20b;
+    private static final int PE32 = 0x10b;
 
     private final String name;
     private final byte[] bytes;
     private final int optionalHeader;
     private final long imageBase;
     private final List<PeSection> sections;
+    private final boolean plus;
 
-    private PeFile(String name, byte[] bytes, int optionalHeader, long imageBase, List<PeSection> sections) {
+    private PeFile(String name, byte[] bytes, int optionalHeader, long imageBase, List<PeSection> sections,
+                   boolean plus) {
+        this.plus = plus;
         this.name = name;
         this.bytes = bytes;
         this.optionalHeader = optionalHeader;
@@ -50,10 +54,12 @@ public final class PeFile {
         int sectionCount = in.u16(pe + 6);
         int optionalSize = in.u16(pe + 20);
         int optional = pe + 24;
-        if (in.u16(optional) != PE32_PLUS) {
-            throw new ImageFormatException("not PE32+: optional header magic expected 0x20b, actual 0x"
-                    + Integer.toHexString(in.u16(optional)) + " (" + name + ")");
+        int magic = in.u16(optional);
+        if (magic != PE32_PLUS && magic != PE32) {
+            throw new ImageFormatException("not PE32+ or PE32: optional header magic expected 0x20b or 0x10b, actual 0x"
+                    + Integer.toHexString(magic) + " (" + name + ")");
         }
+        boolean plus = magic == PE32_PLUS;
         List<PeSection> sections = new ArrayList<>();
         int table = optional + optionalSize;
         for (int i = 0; i < sectionCount; i++) {
@@ -62,11 +68,22 @@ public final class PeFile {
             sections.add(new PeSection(sectionName, in.u32(at + 12), in.u32(at + 8), in.u32(at + 20),
                     in.u32(at + 16), in.u32(at + 36)));
         }
-        return new PeFile(name, bytes, optional, in.u64(optional + 24), List.copyOf(sections));
+        long imageBase = plus ? in.u64(optional + 24) : in.u32(optional + 28);
+        return new PeFile(name, bytes, optional, imageBase, List.copyOf(sections), plus);
     }
 
     public String name() {
         return name;
+    }
+
+    /** True for PE32+ (64-bit images), false for PE32 (x86: 4-byte IAT slots and thunks). */
+    public boolean pe32Plus() {
+        return plus;
+    }
+
+    /** Bytes of one IAT slot / import thunk: 8 for PE32+, 4 for PE32. */
+    public int pointerBytes() {
+        return plus ? 8 : 4;
     }
 
     /** The file bytes (not copied: callers must not modify them). */
@@ -104,11 +121,12 @@ public final class PeFile {
 
     /** Data directory {@code index} as {rva, size}; {0, 0} when absent. */
     public long[] directory(int index) {
-        long count = LittleEndian.u32(bytes, optionalHeader + 108);
+        int directories = optionalHeader + (plus ? 112 : 96);
+        long count = LittleEndian.u32(bytes, directories - 4);
         if (index >= count) {
             return new long[] {0, 0};
         }
-        int at = optionalHeader + 112 + index * 8;
+        int at = directories + index * 8;
         return new long[] {LittleEndian.u32(bytes, at), LittleEndian.u32(bytes, at + 4)};
     }
 
@@ -145,13 +163,16 @@ public final class PeFile {
             String dll = in.cString(fileOffset(in.u32(desc + 12)));
             long lookupRva = in.u32(desc) != 0 ? in.u32(desc) : in.u32(desc + 16);
             long iatRva = in.u32(desc + 16);
+            int width = pointerBytes();
             for (int i = 0; ; i++) {
-                long thunk = in.u64(fileOffset(lookupRva) + i * 8);
+                int at = fileOffset(lookupRva) + i * width;
+                long thunk = plus ? in.u64(at) : in.u32(at);
                 if (thunk == 0) {
                     break;
                 }
-                long slot = iatRva + i * 8L;
-                if (thunk < 0) {
+                long slot = iatRva + (long) i * width;
+                boolean byOrdinal = plus ? thunk < 0 : (thunk & 0x80000000L) != 0;
+                if (byOrdinal) {
                     out.add(new PeImport(dll, null, (int) (thunk & 0xffff), slot));
                 } else {
                     out.add(new PeImport(dll, in.cString(fileOffset(thunk & 0x7fffffffL) + 2), -1, slot));

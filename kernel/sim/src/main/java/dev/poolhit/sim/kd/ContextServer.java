@@ -15,7 +15,7 @@ import java.util.Arrays;
  * SetContext (and SetContextEx) fail until a GetContext (or GetContextEx) happened in this stop,
  * as in ROS-KD64; one instance lives for one stop.
  */
-final class ContextServer {
+final class ContextServer implements RegisterServer {
     static final long SELECTOR_KPCR = 0;
     static final long SELECTOR_KPRCB = 1;
     static final long SELECTOR_KSPECIAL = KSpecialRegisters.CONTROL_SPACE_SELECTOR;
@@ -31,7 +31,8 @@ final class ContextServer {
         this.machine = machine;
     }
 
-    ManipulateState handle(ManipulateApi api, ManipulateState r) {
+    @Override
+    public ManipulateState handle(ManipulateApi api, ManipulateState r) {
         if (r.processor() >= machine.processorCount()) {
             return r.respond(FAIL, null, NONE);
         }

@@ -124,8 +124,15 @@ final class MachineTarget implements TargetMachine {
 
     @Override
     public List<ModuleInfo> modules() {
-        return machine.images().stream().filter(LoadedImage::kernelMode)
-                .map(i -> new ModuleInfo(i.fullPath(), i.base(), (int) i.size(), (int) i.pe().checkSum()))
-                .toList();
+        return machine.images().stream().filter(LoadedImage::kernelMode).map(MachineTarget::info).toList();
+    }
+
+    @Override
+    public List<ModuleInfo> takeLoadedModules() {
+        return machine.takeLoadedDrivers().stream().map(MachineTarget::info).toList();
+    }
+
+    private static ModuleInfo info(LoadedImage i) {
+        return new ModuleInfo(i.fullPath(), i.base(), (int) i.size(), (int) i.pe().checkSum());
     }
 }

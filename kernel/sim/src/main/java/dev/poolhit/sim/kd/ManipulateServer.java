@@ -3,12 +3,14 @@ package dev.poolhit.sim.kd;
 import dev.poolhit.kd.protocol.BreakpointArgs;
 import dev.poolhit.kd.protocol.ContinueArgs;
 import dev.poolhit.kd.protocol.Continue2Args;
+import dev.poolhit.kd.protocol.Continue2X86Args;
 import dev.poolhit.kd.protocol.GetVersion64;
 import dev.poolhit.kd.protocol.ManipulateApi;
 import dev.poolhit.kd.protocol.ManipulateState;
 import dev.poolhit.kd.protocol.MemoryArgs;
 import dev.poolhit.kd.protocol.NtStatus;
 import dev.poolhit.kd.protocol.RestoreBreakpointArgs;
+import dev.poolhit.kd.protocol.X86Pointers;
 import dev.poolhit.sim.SimException;
 import dev.poolhit.sim.kernel.KdVersion;
 import java.util.Arrays;
@@ -26,13 +28,21 @@ final class ManipulateServer {
     private static final int FAIL = NtStatus.STATUS_UNSUCCESSFUL.code();
 
     private final TargetMachine machine;
-    private final ContextServer contexts;
+    private final RegisterServer contexts;
     private final long currentDr7;
+    /** A 32-bit target: addresses arrive sign-extended (use the low 32 bits), Continue2 has the x86 layout. */
+    private final boolean x86;
 
     ManipulateServer(TargetMachine machine, long currentDr7) {
         this.machine = machine;
-        this.contexts = new ContextServer(machine);
+        this.x86 = machine.version().x86();
+        this.contexts = x86 ? new X86ContextServer(machine) : new ContextServer(machine);
         this.currentDr7 = currentDr7;
+    }
+
+    /** The machine address a wire address names (x86: its low 32 bits, kd-protocol.md 12.1). */
+    private long address(long wire) {
+        return x86 ? X86Pointers.fromWire(wire) : wire;
     }
 
     Outcome handle(ManipulateState request) {
@@ -59,7 +69,7 @@ final class ManipulateServer {
             case RESTORE_BREAKPOINT -> restoreBreakpoint(r);
             case GET_VERSION -> new Outcome.Respond(r.respond(OK, version(machine.version()), new byte[0]));
             case CONTINUE -> resume(ContinueArgs.of(r).continueStatus(), false, currentDr7);
-            case CONTINUE2 -> continue2(Continue2Args.of(r));
+            case CONTINUE2 -> x86 ? continue2(Continue2X86Args.of(r)) : continue2(Continue2Args.of(r));
             case CLEAR_ALL_INTERNAL_BREAKPOINTS -> new Outcome.Silent();
             case SWITCH_PROCESSOR -> new Outcome.Reannounce();
             case REBOOT, CAUSE_BUGCHECK -> new Outcome.Reboot();
@@ -72,7 +82,7 @@ final class ManipulateServer {
         MemoryArgs a = MemoryArgs.of(r);
         int length = clampToPacket(a.transferCount());
         byte[] buffer = new byte[length];
-        int n = machine.readVirtual(a.targetBaseAddress(), buffer, 0, length);
+        int n = machine.readVirtual(address(a.targetBaseAddress()), buffer, 0, length);
         MemoryArgs out = new MemoryArgs(a.targetBaseAddress(), a.transferCount(), n);
         return new Outcome.Respond(r.respond(n == length ? OK : FAIL, out, Arrays.copyOf(buffer, n)));
     }
@@ -80,7 +90,7 @@ final class ManipulateServer {
     private Outcome writeVirtual(ManipulateState r) {
         MemoryArgs a = MemoryArgs.of(r);
         int length = (int) Math.min(Integer.toUnsignedLong(a.transferCount()), r.data().length);
-        int n = machine.writeVirtual(a.targetBaseAddress(), r.data(), 0, length);
+        int n = machine.writeVirtual(address(a.targetBaseAddress()), r.data(), 0, length);
         boolean complete = n == length && length == Integer.toUnsignedLong(a.transferCount());
         MemoryArgs out = new MemoryArgs(a.targetBaseAddress(), a.transferCount(), n);
         return new Outcome.Respond(r.respond(complete ? OK : FAIL, out, new byte[0]));
@@ -95,7 +105,7 @@ final class ManipulateServer {
 
     private Outcome writeBreakpoint(ManipulateState r) {
         BreakpointArgs a = BreakpointArgs.of(r);
-        OptionalInt handle = machine.writeBreakpoint(a.address());
+        OptionalInt handle = machine.writeBreakpoint(address(a.address()));
         return new Outcome.Respond(r.respond(handle.isPresent() ? OK : FAIL,
                 new BreakpointArgs(a.address(), handle.orElse(0)), new byte[0]));
     }
@@ -111,6 +121,14 @@ final class ManipulateServer {
             return resume(a.continueStatus(), false, currentDr7);
         }
         return new Outcome.Resume(a.traceFlag() != 0, a.dr7());
+    }
+
+    /** The x86 control set (kd-protocol.md 12.5): Dr7 is a u32 at 0x18. */
+    private Outcome continue2(Continue2X86Args a) {
+        if (!NtStatus.isSuccess(a.continueStatus())) {
+            return resume(a.continueStatus(), false, currentDr7);
+        }
+        return new Outcome.Resume(a.traceFlag() != 0, Integer.toUnsignedLong(a.dr7()));
     }
 
     /**

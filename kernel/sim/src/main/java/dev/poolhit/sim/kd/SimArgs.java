@@ -1,5 +1,6 @@
 package dev.poolhit.sim.kd;
 
+import dev.poolhit.sim.Architecture;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -7,12 +8,14 @@ import java.util.Locale;
  * Command line of {@link SimMain}:
  * {@code --port 0 --seed 1 [--baud 115200] [--drop R] [--corrupt R] [--duplicate R] [--delay R]
  * [--delay-ms N] [--cut-after N] [--events-per-second N] [--processors N] [--initial-break]
- * [--load-symbols] [--no-boot-print] [--accept-timeout-seconds N]}. Rates are per packet, both ways.
+ * [--load-symbols] [--no-boot-print] [--accept-timeout-seconds N] [--arch x64|x86] [--extra-drivers N]
+ * [--late-driver-after N]}. Rates are per packet, both ways.
  */
 record SimArgs(int port, SimConfig config, Duration acceptTimeout) {
     static final String USAGE = "usage: SimMain --port 0 --seed 1 [--baud 115200] [--drop R] [--corrupt R]"
             + " [--duplicate R] [--delay R] [--delay-ms N] [--cut-after N] [--events-per-second N]"
-            + " [--processors N] [--initial-break] [--load-symbols] [--no-boot-print] [--accept-timeout-seconds N]";
+            + " [--processors N] [--initial-break] [--load-symbols] [--no-boot-print] [--accept-timeout-seconds N]"
+            + " [--arch x64|x86] [--extra-drivers N] [--late-driver-after N]";
 
     /** @throws IllegalArgumentException naming the bad option */
     static SimArgs parse(String[] args) {
@@ -47,6 +50,9 @@ record SimArgs(int port, SimConfig config, Duration acceptTimeout) {
         private boolean loadSymbols;
         private boolean bootPrint = true;
         private long acceptSeconds = 600;
+        private Architecture arch = Architecture.X64;
+        private int extraDrivers;
+        private long lateDriverAfter;
 
         boolean flag(String option) {
             switch (option) {
@@ -75,6 +81,9 @@ record SimArgs(int port, SimConfig config, Duration acceptTimeout) {
                     case "--events-per-second" -> eventsPerSecond = Double.parseDouble(text);
                     case "--processors" -> processors = Integer.parseInt(text);
                     case "--accept-timeout-seconds" -> acceptSeconds = Long.parseLong(text);
+                    case "--arch" -> arch = Architecture.parse(text);
+                    case "--extra-drivers" -> extraDrivers = Integer.parseInt(text);
+                    case "--late-driver-after" -> lateDriverAfter = Long.parseLong(text);
                     default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
                 }
             } catch (NumberFormatException e) {
@@ -87,7 +96,9 @@ record SimArgs(int port, SimConfig config, Duration acceptTimeout) {
             ByteFaults faults = new ByteFaults(drop, corrupt, duplicate, delay, Duration.ofMillis(delayMs));
             LinkKnobs link = new LinkKnobs(baud, faults, faults, cutAfter, seed);
             SimConfig config = SimConfig.DEFAULT
-                    .withMachine(SimConfig.DEFAULT.machine().withSeed(seed).withProcessors(processors))
+                    .withMachine(SimConfig.DEFAULT.machine().withSeed(seed).withProcessors(processors)
+                            .withArchitecture(arch).withExtraDrivers(extraDrivers)
+                            .withLateDriverAfterEvents(lateDriverAfter))
                     .withLink(link).withEventsPerSecond(eventsPerSecond).withInitialBreak(initialBreak)
                     .withLoadSymbols(loadSymbols).withBootPrint(bootPrint);
             return new SimArgs(port, config, Duration.ofSeconds(acceptSeconds));

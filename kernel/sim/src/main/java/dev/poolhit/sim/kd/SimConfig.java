@@ -36,6 +36,11 @@ public record SimConfig(MachineConfig machine, LinkKnobs link, double eventsPerS
                 initialBreak);
     }
 
+    /** The machine of {@code architecture} ({@code X86}: the 32-bit Windows 7 SP1 PAE target). */
+    public SimConfig withArchitecture(dev.poolhit.sim.Architecture architecture) {
+        return withMachine(machine.withArchitecture(architecture));
+    }
+
     public SimConfig withSeed(long seed) {
         return withMachine(machine.withSeed(seed));
     }

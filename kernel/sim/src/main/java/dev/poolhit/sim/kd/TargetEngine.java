@@ -83,7 +83,11 @@ final class TargetEngine implements Runnable {
                 if (machine.bootCount() != seenBoots) {
                     announceBoot();
                 } else if (stop.isPresent()) {
-                    serve(new Pending(StateChanges.exception(stop.get()), true, stop.get().dr7()));
+                    serve(new Pending(StateChanges.exception(stop.get(), x86()), true, stop.get().dr7()));
+                } else {
+                    for (ModuleInfo m : machine.takeLoadedModules()) {
+                        serve(new Pending(StateChanges.loadSymbols(m, machine), false, 0));
+                    }
                 }
             }
         } catch (LinkClosedException | KdInterruptedException e) {
@@ -121,7 +125,7 @@ final class TargetEngine implements Runnable {
         nextDue = clock.nanoTime();
         Optional<StopEvent> held = machine.currentStop();
         if (held.isPresent()) {
-            serve(new Pending(StateChanges.exception(held.get()), true, held.get().dr7()));
+            serve(new Pending(StateChanges.exception(held.get(), x86()), true, held.get().dr7()));
         }
     }
 
@@ -142,6 +146,10 @@ final class TargetEngine implements Runnable {
         if (config.initialBreak()) {
             machine.requestBreakIn();
         }
+    }
+
+    private boolean x86() {
+        return machine.version().x86();
     }
 
     /** Runs the workload a little; break-in bytes become a machine break-in request. */

@@ -76,4 +76,9 @@ public interface TargetMachine {
 
     /** Kernel modules in load order, for load-symbols state changes. */
     List<ModuleInfo> modules();
+
+    /** Drivers loaded while running since the last call: each gets a load-symbols state change. */
+    default List<ModuleInfo> takeLoadedModules() {
+        return List.of();
+    }
 }

@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param workers     system worker threads (process System)
  * @param appThread   the user process's main thread (leakyapp.exe)
  * @param appPeb      the user process's PEB and loader list (empty when no user-mode image was mapped)
+ * @param layout      pointer width, offsets and address ranges of the architecture these were written in
  */
 public record KernelState(KernelGlobals globals, KdVersion version, List<SimProcess> processes,
                           List<SimProcessor> processors, List<SimThread> idleThreads, List<SimThread> workers,
                           SimThread appThread, List<Long> moduleEntries,
-                          Optional<SimPeb> appPeb) {
+                          Optional<SimPeb> appPeb, KernelLayout layout) {
     public KernelState {
         processes = List.copyOf(processes);
         processors = List.copyOf(processors);

@@ -2,21 +2,22 @@ package dev.poolhit.sim.kernel;
 
 import dev.poolhit.sim.memory.SparseMemory;
 
-/** LIST_ENTRY x64 (Flink u64 at 0, Blink u64 at 8) ring operations on simulated memory. */
+/** LIST_ENTRY ring operations on simulated memory (Flink at 0, Blink one pointer later: 8 or 4 bytes). */
 final class ListEntries {
     private ListEntries() {}
 
-    static void initHead(SparseMemory memory, long head) {
-        memory.put64(head, head);
-        memory.put64(head + 8, head);
+    static void initHead(KernelLayout layout, SparseMemory memory, long head) {
+        layout.putPointer(memory, head, head);
+        layout.putPointer(memory, head + layout.pointerBytes(), head);
     }
 
     /** InsertTailList: {@code entry} becomes the last element before {@code head}. */
-    static void insertTail(SparseMemory memory, long head, long entry) {
-        long last = memory.u64(head + 8);
-        memory.put64(entry, head);
-        memory.put64(entry + 8, last);
-        memory.put64(last, entry);
-        memory.put64(head + 8, entry);
+    static void insertTail(KernelLayout layout, SparseMemory memory, long head, long entry) {
+        int blink = layout.pointerBytes();
+        long last = layout.pointer(memory, head + blink);
+        layout.putPointer(memory, entry, head);
+        layout.putPointer(memory, entry + blink, last);
+        layout.putPointer(memory, last, entry);
+        layout.putPointer(memory, head + blink, entry);
     }
 }

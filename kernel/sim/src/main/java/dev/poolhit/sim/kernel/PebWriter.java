@@ -18,8 +18,6 @@ import java.util.Locale;
  * memory makes these user addresses readable from every processor's context.
  */
 final class PebWriter {
-    /** Windows 7 x64 puts a process's PEB in the pages just below 0x7fffffe0000. */
-    static final long PEB_ADDRESS = 0x000007fffffdf000L;
     /** Where the loader's heap blocks (loader data, entries, names) live; below the images, above the stack. */
     static final long LOADER_HEAP = 0x0000000000290000L;
     static final long LOADER_HEAP_SIZE = 0x4000;
@@ -27,55 +25,57 @@ final class PebWriter {
     private static final long EXE_FLAGS = 0x00004000L;
     private static final long DLL_FLAGS = 0x000c4004L;
 
+    private final KernelLayout layout;
     private final SparseMemory memory;
 
-    PebWriter(SparseMemory memory) {
+    PebWriter(KernelLayout layout, SparseMemory memory) {
+        this.layout = layout;
         this.memory = memory;
     }
 
     SimPeb write(List<LoadedImage> userImages) {
-        memory.map(PEB_ADDRESS, PEB_SIZE.offset());
+        memory.map(layout.pebAddress(), layout.offset(PEB_SIZE));
         BumpAllocator heap = new BumpAllocator(memory, LOADER_HEAP, LOADER_HEAP_SIZE);
-        long ldr = heap.allocate(PEB_LDR_DATA_SIZE.offset(), 16);
-        memory.put32(ldr + PEB_LDR_DATA_LENGTH.offset(), PEB_LDR_DATA_SIZE.offset());
-        memory.put8(ldr + PEB_LDR_DATA_INITIALIZED.offset(), 1);
+        long ldr = heap.allocate(layout.offset(PEB_LDR_DATA_SIZE), 16);
+        memory.put32(ldr + layout.offset(PEB_LDR_DATA_LENGTH), layout.offset(PEB_LDR_DATA_SIZE));
+        memory.put8(ldr + layout.offset(PEB_LDR_DATA_INITIALIZED), 1);
         for (Win7Offsets list : List.of(PEB_LDR_DATA_IN_LOAD_ORDER, PEB_LDR_DATA_IN_MEMORY_ORDER,
                 PEB_LDR_DATA_IN_INITIALIZATION_ORDER)) {
-            ListEntries.initHead(memory, ldr + list.offset());
+            ListEntries.initHead(layout, memory, ldr + list.offset());
         }
-        memory.put64(PEB_ADDRESS + PEB_LDR.offset(), ldr);
+        layout.putPointer(memory, layout.pebAddress() + layout.offset(PEB_LDR), ldr);
         List<LoadedImage> ordered = new ArrayList<>(userImages);
         ordered.sort(Comparator.comparing(i -> !isExecutable(i)));
         List<Long> entries = new ArrayList<>();
         for (LoadedImage image : ordered) {
-            long entry = heap.allocate(ULDR_SIZE.offset(), 16);
+            long entry = heap.allocate(layout.offset(ULDR_SIZE), 16);
             fill(heap, entry, image);
-            ListEntries.insertTail(memory, ldr + PEB_LDR_DATA_IN_LOAD_ORDER.offset(),
-                    entry + ULDR_IN_LOAD_ORDER_LINKS.offset());
-            ListEntries.insertTail(memory, ldr + PEB_LDR_DATA_IN_MEMORY_ORDER.offset(),
-                    entry + ULDR_IN_MEMORY_ORDER_LINKS.offset());
+            ListEntries.insertTail(layout, memory, ldr + layout.offset(PEB_LDR_DATA_IN_LOAD_ORDER),
+                    entry + layout.offset(ULDR_IN_LOAD_ORDER_LINKS));
+            ListEntries.insertTail(layout, memory, ldr + layout.offset(PEB_LDR_DATA_IN_MEMORY_ORDER),
+                    entry + layout.offset(ULDR_IN_MEMORY_ORDER_LINKS));
             if (isExecutable(image)) {
-                memory.put64(PEB_ADDRESS + PEB_IMAGE_BASE_ADDRESS.offset(), image.base());
-                ListEntries.initHead(memory, entry + ULDR_IN_INITIALIZATION_ORDER_LINKS.offset());
+                layout.putPointer(memory, layout.pebAddress() + layout.offset(PEB_IMAGE_BASE_ADDRESS), image.base());
+                ListEntries.initHead(layout, memory, entry + layout.offset(ULDR_IN_INITIALIZATION_ORDER_LINKS));
             } else {
-                ListEntries.insertTail(memory, ldr + PEB_LDR_DATA_IN_INITIALIZATION_ORDER.offset(),
-                        entry + ULDR_IN_INITIALIZATION_ORDER_LINKS.offset());
+                ListEntries.insertTail(layout, memory, ldr + layout.offset(PEB_LDR_DATA_IN_INITIALIZATION_ORDER),
+                        entry + layout.offset(ULDR_IN_INITIALIZATION_ORDER_LINKS));
             }
             entries.add(entry);
         }
-        return new SimPeb(PEB_ADDRESS, ldr, entries);
+        return new SimPeb(layout.pebAddress(), ldr, entries);
     }
 
     private void fill(BumpAllocator heap, long entry, LoadedImage image) {
         PeFile pe = image.pe();
-        memory.put64(entry + ULDR_DLL_BASE.offset(), image.base());
-        memory.put64(entry + ULDR_ENTRY_POINT.offset(), image.base() + pe.entryPointRva());
-        memory.put32(entry + ULDR_SIZE_OF_IMAGE.offset(), pe.sizeOfImage());
-        UnicodeStrings.write(memory, heap, entry + ULDR_FULL_DLL_NAME.offset(), image.fullPath());
-        UnicodeStrings.write(memory, heap, entry + ULDR_BASE_DLL_NAME.offset(), image.name());
-        memory.put32(entry + ULDR_FLAGS.offset(), isExecutable(image) ? EXE_FLAGS : DLL_FLAGS);
-        memory.put16(entry + ULDR_LOAD_COUNT.offset(), 0xffff); // static imports are never unloaded
-        memory.put32(entry + ULDR_TIME_DATE_STAMP.offset(), pe.timeDateStamp());
+        layout.putPointer(memory, entry + layout.offset(ULDR_DLL_BASE), image.base());
+        layout.putPointer(memory, entry + layout.offset(ULDR_ENTRY_POINT), image.base() + pe.entryPointRva());
+        memory.put32(entry + layout.offset(ULDR_SIZE_OF_IMAGE), pe.sizeOfImage());
+        UnicodeStrings.write(layout, memory, heap, entry + layout.offset(ULDR_FULL_DLL_NAME), image.fullPath());
+        UnicodeStrings.write(layout, memory, heap, entry + layout.offset(ULDR_BASE_DLL_NAME), image.name());
+        memory.put32(entry + layout.offset(ULDR_FLAGS), isExecutable(image) ? EXE_FLAGS : DLL_FLAGS);
+        memory.put16(entry + layout.offset(ULDR_LOAD_COUNT), 0xffff); // static imports are never unloaded
+        memory.put32(entry + layout.offset(ULDR_TIME_DATE_STAMP), pe.timeDateStamp());
     }
 
     private static boolean isExecutable(LoadedImage image) {

@@ -1,6 +1,7 @@
 package dev.poolhit.sim.kernel;
 
 import dev.poolhit.common.Hex;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.SimException;
 import dev.poolhit.sim.memory.SparseMemory;
 import java.util.ArrayDeque;
@@ -26,6 +27,12 @@ public final class PoolAllocator {
     public static final long PAGED_POOL_START = 0xfffff8a001000000L;
     public static final long PAGED_BIG_POOL_START = 0xfffff8a100000000L;
     public static final int HEADER_SIZE = 16;
+    /** x86 (Win7 PAE kernel) pool ranges: non-paged small/big, paged small/big; 8-byte POOL_HEADER. */
+    public static final long X86_POOL_START = 0x85000000L;
+    public static final long X86_BIG_POOL_START = 0x88000000L;
+    public static final long X86_PAGED_POOL_START = 0x9a000000L;
+    public static final long X86_PAGED_BIG_POOL_START = 0x9e000000L;
+    public static final int X86_HEADER_SIZE = 8;
     /** Largest big-pool request the simulator serves. */
     public static final int MAX_BIG = 0x10000;
     /** Largest request served from pages (bigger ones would be big-pool allocations without a header). */
@@ -34,6 +41,8 @@ public final class PoolAllocator {
     private final int poolType;
     private final long smallStart;
     private final long bigStart;
+    private final boolean x86;
+    private final int header;
     private final Map<Integer, Deque<Long>> freeLists = new HashMap<>();
     private final Map<Integer, Deque<Long>> bigFreeLists = new HashMap<>();
     private final Map<Long, PoolBlock> live = new HashMap<>();
@@ -44,10 +53,23 @@ public final class PoolAllocator {
 
     /** @param poolType {@link #NON_PAGED_POOL} or {@link #PAGED_POOL} (POOL_TYPE values) */
     public PoolAllocator(SparseMemory memory, int poolType) {
+        this(memory, poolType, Architecture.X64);
+    }
+
+    /**
+     * x86: 8-byte POOL_HEADER packed as Windows x86 does (u16 at +0: PreviousSize | PoolIndex << 9;
+     * u16 at +2: BlockSize | PoolType << 9, sizes in 8-byte units; PoolTag at +4) in the x86 ranges.
+     */
+    public PoolAllocator(SparseMemory memory, int poolType, Architecture architecture) {
         this.memory = memory;
         this.poolType = poolType;
-        this.smallStart = poolType == PAGED_POOL ? PAGED_POOL_START : POOL_START;
-        this.bigStart = poolType == PAGED_POOL ? PAGED_BIG_POOL_START : BIG_POOL_START;
+        this.x86 = architecture == Architecture.X86;
+        this.header = x86 ? X86_HEADER_SIZE : HEADER_SIZE;
+        boolean paged = poolType == PAGED_POOL;
+        this.smallStart = x86 ? (paged ? X86_PAGED_POOL_START : X86_POOL_START)
+                : paged ? PAGED_POOL_START : POOL_START;
+        this.bigStart = x86 ? (paged ? X86_PAGED_BIG_POOL_START : X86_BIG_POOL_START)
+                : paged ? PAGED_BIG_POOL_START : BIG_POOL_START;
         this.bigNext = bigStart;
         this.page = smallStart - SparseMemory.PAGE_SIZE;
     }
@@ -61,13 +83,12 @@ public final class PoolAllocator {
             throw new SimException("pool request size out of range: expected 1..0x" + Integer.toHexString(MAX_SMALL)
                     + ", actual 0x" + Integer.toHexString(size) + " (tag 0x" + Integer.toHexString(tag) + ")");
         }
-        int units = (size + HEADER_SIZE + 15) / 16;
+        int units = (size + header + header - 1) / header;
         Deque<Long> free = freeLists.get(units);
-        long header = free != null && !free.isEmpty() ? free.pop() : carve(units);
-        memory.put8(header + 2, units);
-        memory.put8(header + 3, poolType + 1); // PoolType in a header: POOL_TYPE + 1, 0 = free
-        memory.put32(header + 4, tag & 0xffffffffL);
-        PoolBlock block = new PoolBlock(header + HEADER_SIZE, tag, size, poolType);
+        long at = free != null && !free.isEmpty() ? free.pop() : carve(units);
+        writeSizeAndType(at, units, poolType + 1); // PoolType in a header: POOL_TYPE + 1, 0 = free
+        memory.put32(at + 4, tag & 0xffffffffL);
+        PoolBlock block = new PoolBlock(at + header, tag, size, poolType);
         live.put(block.address(), block);
         return block;
     }
@@ -106,10 +127,29 @@ public final class PoolAllocator {
             bigFreeLists.computeIfAbsent(pages, p -> new ArrayDeque<>()).push(address);
             return block;
         }
-        long header = address - HEADER_SIZE;
-        memory.put8(header + 3, 0);
-        freeLists.computeIfAbsent(memory.u8(header + 2), u -> new ArrayDeque<>()).push(header);
+        long at = address - header;
+        int units = blockUnits(at);
+        writeSizeAndType(at, units, 0);
+        freeLists.computeIfAbsent(units, u -> new ArrayDeque<>()).push(at);
         return block;
+    }
+
+    /** Bytes of one POOL_HEADER: 16 on x64, 8 on x86 (also the block-size unit). */
+    public int headerSize() {
+        return header;
+    }
+
+    private void writeSizeAndType(long at, int units, int type) {
+        if (x86) {
+            memory.put16(at + 2, units | type << 9);
+        } else {
+            memory.put8(at + 2, units);
+            memory.put8(at + 3, type);
+        }
+    }
+
+    private int blockUnits(long at) {
+        return x86 ? memory.u8(at + 2) | (memory.u8(at + 3) & 1) << 8 : memory.u8(at + 2);
     }
 
     public int liveCount() {
@@ -117,7 +157,7 @@ public final class PoolAllocator {
     }
 
     private long carve(int units) {
-        int bytes = units * 16;
+        int bytes = units * header;
         if (used + bytes > SparseMemory.PAGE_SIZE) {
             if (page + SparseMemory.PAGE_SIZE == bigStart) {
                 throw new SimException("pool exhausted: small-block region " + Hex.u64(smallStart) + " - "
@@ -128,10 +168,14 @@ public final class PoolAllocator {
             used = 0;
             previousUnits = 0;
         }
-        long header = page + used;
-        memory.put8(header, previousUnits);
+        long at = page + used;
+        if (x86) {
+            memory.put16(at, previousUnits);
+        } else {
+            memory.put8(at, previousUnits);
+        }
         used += bytes;
         previousUnits = units;
-        return header;
+        return at;
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolhit.sim.machine;
 
 import dev.poolhit.common.AddressRange;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.image.CodeMap;
 import dev.poolhit.sim.image.ImageFormatException;
 import dev.poolhit.sim.image.ImageLoader;
@@ -9,7 +10,9 @@ import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.image.ManifestImage;
 import dev.poolhit.sim.image.PeFile;
 import dev.poolhit.sim.image.PeImport;
+import dev.poolhit.sim.image.SyntheticDriver;
 import dev.poolhit.sim.kernel.KernelBuilder;
+import dev.poolhit.sim.kernel.KernelLayout;
 import dev.poolhit.sim.kernel.KernelState;
 import dev.poolhit.sim.kernel.PoolAllocator;
 import dev.poolhit.sim.memory.SparseMemory;
@@ -18,22 +21,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Power-on: maps the images, binds imports, writes the kernel's structures. */
+/** Power-on: maps the images (and the extra synthetic drivers), binds imports, writes the kernel's structures. */
 final class Boot {
     static final int WORKER_THREADS = 3;
-    /** The user process's stack: 64 KiB below this address. */
+    /** The user process's stack: 64 KiB below this address (x64). */
     static final long USER_STACK_TOP = 0x00000000000e0000L;
-    private static final String KERNEL_DIR = "\\SystemRoot\\system32\\";
-    private static final String DRIVER_DIR = "\\SystemRoot\\system32\\drivers\\";
+    /** The x86 user stack top (below the 0x00400000 executable, as on 32-bit Windows). */
+    static final long X86_USER_STACK_TOP = 0x00130000L;
+    static final String KERNEL_DIR = "\\SystemRoot\\system32\\";
+    static final String DRIVER_DIR = "\\SystemRoot\\system32\\drivers\\";
     private static final String USER_DIR = "C:\\Windows\\System32\\";
+    private static final List<String> GLOBALS = List.of("PsLoadedModuleList", "PsActiveProcessHead",
+            "PsInitialSystemProcess", "KdDebuggerDataBlock", "KdpDebuggerDataListHead", "KdVersionBlock",
+            "KdDebuggerEnabled", "KeNumberProcessors", "KiProcessorBlock", "ExpSmallPoolCursor", "ExpBigPoolCursor");
 
     private Boot() {}
 
-    static BootState boot(ImageSet images, int processors) {
+    static BootState boot(ImageSet images, MachineConfig config) {
+        Architecture arch = images.architecture();
+        KernelLayout layout = KernelLayout.of(arch);
         SparseMemory memory = new SparseMemory();
         ImageLoader loader = new ImageLoader(memory);
-        List<LoadedImage> loaded = new ArrayList<>();
+        List<LoadedImage> loaded = new CopyOnWriteArrayList<>();
         Map<String, Long> bases = new HashMap<>();
         CodeMap code = new CodeMap();
         for (ManifestImage m : images.images()) {
@@ -46,29 +57,55 @@ final class Boot {
             new TreeMap<>(m.publics()).forEach((name, rva) -> names.putIfAbsent(rva, name));
             code.add(m.name(), image, names);
         }
+        for (int d = 1; d <= config.extraDrivers(); d++) {
+            loaded.add(mapDriver(arch, d, loader, code));
+        }
         List<AddressRange> writes = new ArrayList<>();
         for (LoadedImage image : loaded) {
             loader.bindImports(image, loaded);
             for (PeImport imp : image.pe().imports()) {
-                writes.add(AddressRange.ofSize(image.base() + imp.iatSlotRva(), 8));
+                writes.add(AddressRange.ofSize(image.base() + imp.iatSlotRva(), image.pe().pointerBytes()));
             }
         }
         ManifestImage nt = images.images().get(0);
-        KernelBuilder builder = new KernelBuilder(memory, symbol -> ntSymbol(nt, symbol));
+        KernelBuilder builder = new KernelBuilder(layout, memory, symbol -> ntSymbol(nt, symbol));
         List<LoadedImage> kernelImages = loaded.stream().filter(LoadedImage::kernelMode).toList();
         List<LoadedImage> userImages = loaded.stream().filter(i -> !i.kernelMode()).toList();
-        KernelState kernel = builder.build(kernelImages, userImages, processors, WORKER_THREADS);
-        memory.map(USER_STACK_TOP - 0x10000, 0x10000);
-        PoolAllocator nonPaged = new PoolAllocator(memory, PoolAllocator.NON_PAGED_POOL);
-        PoolAllocator paged = new PoolAllocator(memory, PoolAllocator.PAGED_POOL);
-        memory.put64(ntSymbol(nt, "ExpSmallPoolCursor"), PoolAllocator.POOL_START);
-        memory.put64(ntSymbol(nt, "ExpBigPoolCursor"), PoolAllocator.BIG_POOL_START);
-        for (String global : List.of("PsLoadedModuleList", "PsActiveProcessHead", "PsInitialSystemProcess",
-                "KdDebuggerDataBlock", "KdpDebuggerDataListHead", "KdVersionBlock", "KdDebuggerEnabled",
-                "KeNumberProcessors", "KiProcessorBlock", "ExpSmallPoolCursor", "ExpBigPoolCursor")) {
-            writes.add(AddressRange.ofSize(ntSymbol(nt, global), globalSize(global)));
+        KernelState kernel = builder.build(kernelImages, userImages, config.processors(), WORKER_THREADS);
+        long userStackTop = arch == Architecture.X86 ? X86_USER_STACK_TOP : USER_STACK_TOP;
+        memory.map(userStackTop - 0x10000, 0x10000);
+        PoolAllocator nonPaged = new PoolAllocator(memory, PoolAllocator.NON_PAGED_POOL, arch);
+        PoolAllocator paged = new PoolAllocator(memory, PoolAllocator.PAGED_POOL, arch);
+        layout.putPointer(memory, ntSymbol(nt, "ExpSmallPoolCursor"),
+                arch == Architecture.X86 ? PoolAllocator.X86_POOL_START : PoolAllocator.POOL_START);
+        layout.putPointer(memory, ntSymbol(nt, "ExpBigPoolCursor"),
+                arch == Architecture.X86 ? PoolAllocator.X86_BIG_POOL_START : PoolAllocator.BIG_POOL_START);
+        for (String global : GLOBALS) {
+            writes.add(AddressRange.ofSize(ntSymbol(nt, global), globalSize(global, layout)));
         }
-        return new BootState(memory, images, loaded, code, kernel, nonPaged, paged, bases, writes);
+        StackBuilder stacks = arch == Architecture.X86 ? new X86StackWriter(memory, code, regions(images, loaded))
+                : new StackWriter(memory, code);
+        return new BootState(memory, images, loaded, code, kernel, nonPaged, paged, bases, writes, stacks, builder,
+                userStackTop);
+    }
+
+    /** Maps synthetic driver {@code index} (1-based): file built in memory, loaded at its own base. */
+    static LoadedImage mapDriver(Architecture arch, int index, ImageLoader loader, CodeMap code) {
+        String name = SyntheticDriver.fileName(index);
+        PeFile pe = PeFile.parse(name, SyntheticDriver.build(arch, index));
+        LoadedImage image = new LoadedImage(name, DRIVER_DIR + name, pe, true);
+        loader.map(image);
+        code.add(name.substring(0, name.length() - 4), image, Map.of());
+        return image;
+    }
+
+    private static List<X86StackWriter.Region> regions(ImageSet images, List<LoadedImage> loaded) {
+        List<X86StackWriter.Region> out = new ArrayList<>();
+        for (int i = 0; i < images.images().size(); i++) {
+            LoadedImage image = loaded.get(i);
+            out.add(new X86StackWriter.Region(image.range(), image.base(), images.images().get(i).x86()));
+        }
+        return out;
     }
 
     private static LoadedImage load(ImageSet images, ManifestImage m, ImageLoader loader) {
@@ -83,14 +120,15 @@ final class Boot {
         return image;
     }
 
-    private static long globalSize(String global) {
+    private static long globalSize(String global, KernelLayout layout) {
+        int pointer = layout.pointerBytes();
         return switch (global) {
             case "KdDebuggerDataBlock" -> 0x368;
             case "KdVersionBlock" -> 0x28;
-            case "KiProcessorBlock" -> 0x200;
-            case "PsLoadedModuleList", "PsActiveProcessHead", "KdpDebuggerDataListHead" -> 0x10;
+            case "KiProcessorBlock" -> 64L * pointer;
+            case "PsLoadedModuleList", "PsActiveProcessHead", "KdpDebuggerDataListHead" -> 2L * pointer;
             case "KdDebuggerEnabled", "KeNumberProcessors" -> 1;
-            default -> 8;
+            default -> pointer;
         };
     }
 

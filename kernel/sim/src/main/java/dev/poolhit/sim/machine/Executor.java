@@ -123,28 +123,40 @@ final class Executor {
         ExecutionPoint point = pending;
         EventProgram p = pendingProgram;
         List<ScenarioFrame> frames = p.event.scenario().frames();
-        StackWriter.Layout layout = machine.stackWriter().write(p.thread, Boot.USER_STACK_TOP, point.ips(),
-                point.entered(), PointRegisters.homeArgs(frames, p.event), p.sequence * 7919 + 17);
+        boolean x86 = machine.x86();
+        StackWriter.Layout layout = machine.boot().stacks().write(p.thread, machine.boot().userStackTop(),
+                point.ips(), point.entered(), PointRegisters.homeArgs(frames, p.event, x86), p.sequence * 7919 + 17);
         long[] regs = layout.registers();
         int depth = point.ips().size();
         String caller = depth >= 2 ? frames.get(depth - 2).function() : "";
-        PointRegisters.apply(regs, point, p.event, caller);
+        PointRegisters.apply(regs, point, p.event, caller, x86);
         if (code == StopEvent.STATUS_BREAKPOINT && point.kind() == PointKind.CHECK) {
             truth.markBroke(p.sequence);
         }
         return machine.stopped(p.event.processor(), p.thread, point.rip(), regs, code, false);
     }
 
+    /** The manifest's break-in path ({@code breakin-idle} on x64, {@code breakin-clock} on x86). */
+    static Scenario breakInScenario(dev.poolhit.sim.image.ImageSet images) {
+        return images.scenarios().stream().filter(s -> "breakin".equals(s.breakKind())).findFirst()
+                .orElseThrow(() -> new dev.poolhit.sim.image.ImageFormatException(
+                        "manifest has no scenario with breakKind breakin (the break-in stop needs it)"));
+    }
+
     private StopEvent breakIn() {
-        Scenario s = machine.boot().images().scenario("breakin-idle");
+        Scenario s = breakInScenario(machine.boot().images());
         List<Long> ips = new ArrayList<>();
         for (ScenarioFrame f : s.frames()) {
             long base = machine.boot().imageBases().get(f.image());
             ips.add(base + (f.returnRva() != null ? f.returnRva() : f.breakRva() != null ? f.breakRva() : f.functionRva()));
         }
         SimThread idle = machine.kernel().idleThreads().get(0);
-        StackWriter.Layout layout = machine.stackWriter().write(idle, Boot.USER_STACK_TOP, ips, true, null, sequence);
+        StackWriter.Layout layout = machine.boot().stacks().write(idle, machine.boot().userStackTop(), ips, true, null,
+                sequence);
         long rip = ips.get(ips.size() - 1);
+        if (machine.x86()) {
+            layout.registers()[0] = 1; // DbgBreakPointWithStatus(DBG_STATUS_CONTROL_C): the status is in EAX on x86
+        }
         pending = new ExecutionPoint(PointKind.BREAK_IN, rip, ips, true, "DbgBreakPointWithStatus");
         pendingProgram = null;
         return machine.stopped(0, idle, rip, layout.registers(), StopEvent.STATUS_BREAKPOINT, true);

@@ -1,9 +1,11 @@
 package dev.poolhit.sim.machine;
 
 import dev.poolhit.common.AddressRange;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.image.ImageSet;
 import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.kernel.KdVersion;
+import dev.poolhit.sim.kernel.KernelLayout;
 import dev.poolhit.sim.kernel.KernelState;
 import dev.poolhit.sim.kernel.SimProcessor;
 import dev.poolhit.sim.kernel.SimThread;
@@ -18,7 +20,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A simulated Windows 7 SP1 x64 machine as a kernel debugger sees it: memory with real PE images
+ * A simulated Windows 7 SP1 x64 or x86 (PAE) machine as a kernel debugger sees it: memory with real PE images
  * and kernel structures, processors with contexts, the debugger's breakpoint table, and a seeded
  * pool workload that stops on PoolHitTag check sites and breakpoints. This is the API the KD
  * adapter (target side of the wire) calls; see kernel/sim/README.md for the mapping per manipulate API.
@@ -46,13 +48,13 @@ public final class Machine {
     private BreakpointTable breakpoints;
     private volatile GroundTruthLog truth;
     private Executor executor;
-    private StackWriter stackWriter;
     private volatile MachineState state;
     private StopEvent lastStop;
     private boolean trace;
     private long bootNanos;
     private Pacer pacer;
     private volatile int bootCount;
+    private LateDrivers lateDrivers;
 
     private Machine(MachineConfig config, ImageSet images, Ticker ticker) {
         this.config = config;
@@ -66,21 +68,20 @@ public final class Machine {
         return new Machine(config, images, ticker);
     }
 
-    /** Boots from the images on the classpath with the real clock (what {@code %connect sim} uses). */
+    /** Boots the configured architecture's images from the classpath with the real clock ({@code %connect sim}). */
     public static Machine boot(MachineConfig config) {
-        return new Machine(config, ImageSet.fromClasspath(), Ticker.system());
+        return new Machine(config, ImageSet.fromClasspath(config.architecture()), Ticker.system());
     }
 
     private void powerOn() {
-        boot = Boot.boot(images, config.processors());
+        boot = Boot.boot(images, config);
         breakpoints = new BreakpointTable(boot.memory());
         truth = new GroundTruthLog();
-        stackWriter = new StackWriter(boot.memory(), boot.code());
         Workload workload = new Workload(config.seed(), config.mix(), images, boot.nonPagedPool(), boot.pagedPool(),
-                config.processors(),
-                boot.kernel().workers().size());
+                config.processors(), boot.kernel().workers().size());
         executor = new Executor(this, workload, truth);
-        cpu.reset(boot, stackWriter);
+        lateDrivers = new LateDrivers(config);
+        cpu.reset(boot);
         state = MachineState.RUNNING;
         lastStop = null;
         trace = false;
@@ -144,7 +145,8 @@ public final class Machine {
 
     /** ReadControlSpace selector 3: the KTHREAD running on the processor (KPRCB.CurrentThread). */
     public synchronized long currentThread(int processor) {
-        return boot.memory().u64(processor(processor).kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset());
+        KernelLayout layout = boot.kernel().layout();
+        return layout.pointer(boot.memory(), processor(processor).kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD));
     }
 
 
@@ -207,7 +209,10 @@ public final class Machine {
                 }
                 budget = Math.min(budget, left);
             }
-            return executor.run(budget, trace);
+            if (lateDrivers.loadIfDue(boot, executor.eventsPerformed())) {
+                return Optional.empty();
+            }
+            return executor.run(lateDrivers.budget(executor.eventsPerformed(), budget), trace);
         } finally {
             runner = null;
         }
@@ -261,6 +266,16 @@ public final class Machine {
         return config;
     }
 
+    /** The architecture of the booted image set (the wire adapter picks its x86 or AMD64 layouts by it). */
+    public Architecture architecture() {
+        return images.architecture();
+    }
+
+    /** Drivers loaded after boot and not yet taken (the adapter sends a load-symbols state change for each). */
+    public synchronized List<LoadedImage> takeLoadedDrivers() {
+        return lateDrivers.take();
+    }
+
 
     SparseMemory memory() {
         return boot.memory();
@@ -270,8 +285,8 @@ public final class Machine {
         return boot;
     }
 
-    StackWriter stackWriter() {
-        return stackWriter;
+    boolean x86() {
+        return boot.kernel().layout().x86();
     }
 
     long now() {
@@ -299,7 +314,8 @@ public final class Machine {
         for (SimProcessor cpu : boot.kernel().processors()) {
             long current = cpu.number() == processor ? thread.ethread()
                     : boot.kernel().idleThreads().get(cpu.number()).ethread(); // the others idle between events
-            boot.memory().put64(cpu.kprcb() + Win7Offsets.KPRCB_CURRENT_THREAD.offset(), current);
+            KernelLayout layout = boot.kernel().layout();
+            layout.putPointer(boot.memory(), cpu.kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD), current);
         }
         byte[] stream = new byte[16];
         stream = Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));

@@ -11,22 +11,31 @@ final class MachineCpu {
 
     private Context[] contexts = new Context[0];
     private SpecialRegisters[] specials = new SpecialRegisters[0];
+    private boolean x86;
 
     /** Every processor idles in KiIdleLoop on its idle thread's stack. */
-    void reset(BootState boot, StackWriter stacks) {
+    void reset(BootState boot) {
         List<SimProcessor> cpus = boot.kernel().processors();
         contexts = new Context[cpus.size()];
         specials = new SpecialRegisters[cpus.size()];
-        Scenario breakIn = boot.images().scenario("breakin-idle");
+        x86 = boot.kernel().layout().x86();
+        Scenario breakIn = Executor.breakInScenario(boot.images());
         ScenarioFrame idleLoop = breakIn.frames().get(0);
         long idleIp = boot.imageBases().get(idleLoop.image()) + idleLoop.returnRva();
-        long syscall = boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
+        long syscall = x86 ? 0 : boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
         for (int p = 0; p < cpus.size(); p++) {
-            StackWriter.Layout layout = stacks.write(boot.kernel().idleThreads().get(p), Boot.USER_STACK_TOP,
+            StackWriter.Layout layout = boot.stacks().write(boot.kernel().idleThreads().get(p), boot.userStackTop(),
                     List.of(idleIp), true, null, p);
-            specials[p] = SpecialRegisters.boot(cpus.get(p).kpcr(), DIRECTORY_TABLE_BASE, syscall);
-            contexts[p] = withDebug(Context.kernel(idleIp, 0).withGprs(layout.registers()), specials[p]);
+            long kpcr = cpus.get(p).kpcr();
+            specials[p] = x86 ? SpecialRegisters.bootX86(kpcr, DIRECTORY_TABLE_BASE)
+                    : SpecialRegisters.boot(kpcr, DIRECTORY_TABLE_BASE, syscall);
+            contexts[p] = withDebug(base(idleIp).withGprs(layout.registers()), specials[p]);
         }
+    }
+
+    /** A kernel context of the machine's architecture at {@code ip}. */
+    private Context base(long ip) {
+        return x86 ? Context.x86Kernel(ip, 0) : Context.kernel(ip, 0);
     }
 
     Context context(int p) {
@@ -48,7 +57,7 @@ final class MachineCpu {
     /** Records the stopped processor's registers; EFLAGS.TF stays set on a single-step stop. */
     Context stop(int p, long rip, long[] registers, boolean trace) {
         int eflags = 0x202 | (trace ? Context.EFLAGS_TRAP : 0);
-        Context c = Context.kernel(rip, 0).withGprs(registers).withEflags(eflags);
+        Context c = base(rip).withGprs(registers).withEflags(eflags);
         contexts[p] = withDebug(c, specials[p]);
         return contexts[p];
     }

@@ -22,12 +22,13 @@ final class PointRegisters {
 
     private PointRegisters() {}
 
-    static void apply(long[] regs, ExecutionPoint point, PoolEvent event, String caller) {
+    /** @param x86 stack-passed arguments: nothing goes into registers at function entries */
+    static void apply(long[] regs, ExecutionPoint point, PoolEvent event, String caller, boolean x86) {
         long block = event.block().address();
         long tag = event.block().tag() & 0xffffffffL;
         switch (point.kind()) {
             case ENTRY -> {
-                long[] args = arguments(point.function(), event, caller);
+                long[] args = x86 ? new long[0] : arguments(point.function(), event, caller);
                 if (args.length > 0) {
                     regs[RCX] = args[0];
                 }
@@ -47,7 +48,7 @@ final class PointRegisters {
                 } else {
                     regs[RBX] = block;
                     regs[RDI] = tag;
-                    regs[RSI] = blockBytes(event);
+                    regs[RSI] = blockBytes(event, x86);
                 }
             }
             case RETURN -> {
@@ -59,13 +60,17 @@ final class PointRegisters {
         }
     }
 
-    /** Spilled home-slot values per scenario frame (null where the function spills nothing). */
-    static List<long[]> homeArgs(List<ScenarioFrame> frames, PoolEvent event) {
+    /**
+     * x64: spilled home-slot values per scenario frame (null where the function spills nothing);
+     * x86: the stdcall arguments of every allocator frame, above its return address.
+     */
+    static List<long[]> homeArgs(List<ScenarioFrame> frames, PoolEvent event, boolean x86) {
         List<long[]> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             String f = frames.get(i).function();
             String caller = i == 0 ? "" : frames.get(i - 1).function();
-            boolean spills = f.equals("ExAllocatePoolWithTag") || f.equals("ExFreePoolWithTag");
+            boolean spills = f.equals("ExAllocatePoolWithTag") || f.equals("ExFreePoolWithTag")
+                    || x86 && (ALLOCATORS.contains(f) || f.equals("ExpFreeBigPool"));
             out.add(spills ? arguments(f, event, caller) : null);
         }
         return out;
@@ -83,9 +88,10 @@ final class PointRegisters {
         return new long[] {block};
     }
 
-    private static long blockBytes(PoolEvent event) {
+    private static long blockBytes(PoolEvent event, boolean x86) {
         int size = event.block().size();
         boolean big = (event.block().address() & 0xfff) == 0;
-        return big ? size : (size + PoolAllocator.HEADER_SIZE + 15) / 16 * 16L;
+        int unit = x86 ? PoolAllocator.X86_HEADER_SIZE : PoolAllocator.HEADER_SIZE;
+        return big ? size : (size + unit + unit - 1) / unit * (long) unit;
     }
 }

@@ -18,6 +18,15 @@ public record SpecialRegisters(long cr0, long cr2, long cr3, long cr4, long kern
                 0x0023001000000000L, kiSystemCall64, 0, 0x4700, 0x7);
     }
 
+    /**
+     * Plausible Win7 x86 PAE values (kd-protocol.md 12.4 holds only Cr0-Cr4, KernelDr0-7, Gdtr, Idtr,
+     * Tr, Ldtr on x86; the x64-only fields stay 0): CR4.PAE set, GDT/IDT in the KPCR's page.
+     */
+    public static SpecialRegisters bootX86(long kpcr, long directoryTableBase) {
+        return new SpecialRegisters(0x8001003bL, 0, directoryTableBase, 0x6f9, 0, 0, 0, 0, 0xffff0ff0L, 0x400,
+                0x3ff, kpcr + 0x3800, 0x3ff, kpcr + 0x3c00, 0x28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     /** Continue2 stores the debugger's Dr7 as KernelDr7 on every processor and clears KernelDr6. */
     public SpecialRegisters withKernelDr7(long dr7) {
         return new SpecialRegisters(cr0, cr2, cr3, cr4, kernelDr0, kernelDr1, kernelDr2, kernelDr3, 0, dr7,

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Saved registers then get fresh values in the callee, so an unwinder that restores them recovers
  * each caller's values. The innermost frame may stop at its first instruction (prolog not run).
  */
-final class StackWriter {
+final class StackWriter implements StackBuilder {
     private static final long USER_LIMIT = 0x0000800000000000L;
     private static final int USER_CS = 0x33;
     private static final int USER_SS = 0x2b;
@@ -40,8 +40,9 @@ final class StackWriter {
      * @param innermostEntered false when the innermost function is at its first instruction
      * @param homeArgs         values the innermost established frames spill to their home slots, by ip index (may be null)
      */
-    Layout write(SimThread thread, long userStackTop, List<Long> ips, boolean innermostEntered,
-                 List<long[]> homeArgs, long seed) {
+    @Override
+    public Layout write(SimThread thread, long userStackTop, List<Long> ips, boolean innermostEntered,
+                        List<long[]> homeArgs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long[] regs = new long[16];
         for (int r = 0; r < 16; r++) {

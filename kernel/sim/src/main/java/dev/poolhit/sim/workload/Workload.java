@@ -76,6 +76,8 @@ public final class Workload {
             boolean free = !outstanding.getOrDefault("Lea1", List.of()).isEmpty() && random.nextBoolean();
             ioctl(cpu, new Step(free ? null : "ioctl-alloc-Lea1", free ? "ioctl-free-Lea1" : null, "Lea1",
                     0x40 + 0x10 * random.nextInt(24), ThreadRole.APP, 0, cpu, false));
+        } else if (!scenarios.containsKey("worker-CM31-alloc")) {
+            planX86Worker(cpu);
         } else {
             String tag = WORKER_TAGS[random.nextInt(WORKER_TAGS.length)];
             int size = switch (tag) {
@@ -91,8 +93,32 @@ public final class Workload {
         }
     }
 
-    /** An IOCTL: the I/O manager's IRP and buffer around the driver's own pool work. */
+    /**
+     * The x86 image set has two worker paths: a 'CM31' small allocation (never freed: no x86 free
+     * path) and a big 'MmSt' free. The block an 'MmSt' free releases was allocated before the
+     * workload started (no x86 allocation path either), so it has no allocation event.
+     */
+    private void planX86Worker(int cpu) {
+        int worker = random.nextInt(workers);
+        if (random.nextBoolean()) {
+            pending.add(new Step("worker-CM31-small", null, "CM31", 0x200 + 0x8 * random.nextInt(0x100),
+                    ThreadRole.WORKER, worker, cpu, true));
+            return;
+        }
+        List<PoolBlock> live = outstanding.computeIfAbsent("MmSt", t -> new ArrayList<>());
+        if (live.isEmpty()) {
+            int size = 0x1800 + 0x800 * random.nextInt(7);
+            live.add(nonPaged.allocateBig(scenario("worker-MmSt-big-free").tagValue(), size));
+        }
+        pending.add(new Step(null, "worker-MmSt-big-free", "MmSt", 0, ThreadRole.WORKER, worker, cpu, false));
+    }
+
+    /** An IOCTL: the I/O manager's IRP and buffer around the driver's own pool work (x64 images only). */
     private void ioctl(int cpu, Step driverStep) {
+        if (!scenarios.containsKey("ioctl-irp-alloc")) {
+            pending.add(driverStep);
+            return;
+        }
         int buffer = 0x18 + 0x8 * random.nextInt(8);
         pending.add(new Step("ioctl-irp-alloc", null, "Irp ", 0x118, ThreadRole.APP, 0, cpu, false));
         pending.add(new Step("ioctl-buffer-alloc", null, "Ioct", buffer, ThreadRole.APP, 0, cpu, false));

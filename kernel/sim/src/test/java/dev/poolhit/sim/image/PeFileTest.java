@@ -45,9 +45,9 @@ class PeFileTest {
         assertThrows(ImageFormatException.class, () -> PeFile.parse("cut", cut).exports());
         byte[] wrongMagic = nt.clone();
         int opt = (nt[0x3c] & 0xff) + 24;
-        wrongMagic[opt] = 0x0b;
+        wrongMagic[opt] = 0x07;
         wrongMagic[opt + 1] = 0x01;
-        assertEquals("not PE32+: optional header magic expected 0x20b, actual 0x10b (w)",
+        assertEquals("not PE32+ or PE32: optional header magic expected 0x20b or 0x10b, actual 0x107 (w)",
                 assertThrows(ImageFormatException.class, () -> PeFile.parse("w", wrongMagic)).getMessage());
     }
 }
