@@ -102,7 +102,8 @@ public final class SimulatedTarget implements Closeable {
 
     /** The machine as the engine drives it; pacing is the engine's, so the machine runs unpaced. */
     static Machine bootMachine(SimConfig config, KdClock clock) {
-        return Machine.boot(config.machine().withEventsPerSecond(0), ImageSet.fromClasspath(), new ClockTicker(clock));
+        return Machine.boot(config.machine().withEventsPerSecond(0), ImageSet.fromClasspath(config.machine().architecture()),
+                new ClockTicker(clock));
     }
 
     /** The host side of the in-process link (for {@code KdcomLink.open(hostEnd, clock)}). */
