@@ -41,7 +41,7 @@ final class PebWriter {
         memory.put8(ldr + layout.offset(PEB_LDR_DATA_INITIALIZED), 1);
         for (Win7Offsets list : List.of(PEB_LDR_DATA_IN_LOAD_ORDER, PEB_LDR_DATA_IN_MEMORY_ORDER,
                 PEB_LDR_DATA_IN_INITIALIZATION_ORDER)) {
-            ListEntries.initHead(layout, memory, ldr + list.offset());
+            ListEntries.initHead(layout, memory, ldr + layout.offset(list));
         }
         layout.putPointer(memory, layout.pebAddress() + layout.offset(PEB_LDR), ldr);
         List<LoadedImage> ordered = new ArrayList<>(userImages);

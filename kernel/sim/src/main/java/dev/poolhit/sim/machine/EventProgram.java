@@ -63,13 +63,16 @@ final class EventProgram {
             returns.add(bases.get(frames.get(i).image()) + frames.get(i).returnRva());
         }
         List<ExecutionPoint> out = new ArrayList<>();
-        for (int j = api; j < n; j++) {
+        ScenarioFrame last = frames.get(n - 1);
+        // x86 sites that call DbgBreakPoint: the routine's entry is its int 3, reached only when the check is taken
+        boolean breakRoutine = last.breakRva() != null && last.breakRva() == last.functionRva();
+        int entries = breakRoutine ? n - 1 : n;
+        for (int j = api; j < entries; j++) {
             List<Long> ips = new ArrayList<>(returns.subList(0, j));
             long begin = bases.get(frames.get(j).image()) + frames.get(j).functionRva();
             ips.add(begin);
             out.add(new ExecutionPoint(PointKind.ENTRY, begin, ips, false, frames.get(j).function()));
         }
-        ScenarioFrame last = frames.get(n - 1);
         long site = bases.get(last.image()) + last.breakRva();
         List<Long> checkIps = new ArrayList<>(returns);
         checkIps.add(site);
@@ -77,7 +80,7 @@ final class EventProgram {
         List<Long> afterIps = new ArrayList<>(returns);
         afterIps.add(site + 1);
         out.add(new ExecutionPoint(PointKind.AFTER_CHECK, site + 1, afterIps, true, last.function()));
-        for (int j = n - 1; j >= api && j >= 1; j--) {
+        for (int j = entries - 1; j >= api && j >= 1; j--) {
             List<Long> ips = returns.subList(0, j);
             out.add(new ExecutionPoint(PointKind.RETURN, ips.get(j - 1), ips, true, frames.get(j).function()));
         }

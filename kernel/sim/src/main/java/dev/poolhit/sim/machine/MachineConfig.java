@@ -28,9 +28,12 @@ public record MachineConfig(long seed, WorkloadMix mix, double eventsPerSecond, 
         if (processors < 1 || processors > 64) {
             throw new IllegalArgumentException("processors must be 1..64, actual " + processors);
         }
-        if (eventsPerSecond < 0 || rebootAfterEvents < 0 || lateDriverAfterEvents < 0) {
-            throw new IllegalArgumentException("eventsPerSecond, rebootAfterEvents and lateDriverAfterEvents must be"
-                    + " >= 0, actual " + eventsPerSecond + ", " + rebootAfterEvents + ", " + lateDriverAfterEvents);
+        if (eventsPerSecond < 0 || rebootAfterEvents < 0) {
+            throw new IllegalArgumentException("eventsPerSecond and rebootAfterEvents must be >= 0, actual "
+                    + eventsPerSecond + ", " + rebootAfterEvents);
+        }
+        if (lateDriverAfterEvents < 0) {
+            throw new IllegalArgumentException("lateDriverAfterEvents must be >= 0, actual " + lateDriverAfterEvents);
         }
         if (extraDrivers < 0 || extraDrivers > MAX_EXTRA_DRIVERS) {
             throw new IllegalArgumentException("extraDrivers must be 0.." + MAX_EXTRA_DRIVERS + ", actual "
