@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Walks a 32-bit x86 stack from a register set, frame by frame, as WinDbg's {@code k} does; the
@@ -109,7 +110,8 @@ public final class X86StackWalker {
             return "caller ESP " + Hex.u32(esp) + " not above frame ESP " + Hex.u32(callee.esp());
         }
         if (X86Registers.isKernel(caller.eip()) && !limits.allows(esp)) {
-            return "caller ESP " + Hex.u32(esp) + " outside the stack limits " + limits.ranges();
+            return "caller ESP " + Hex.u32(esp) + " outside the stack limits " + limits.ranges().stream()
+                    .map(r -> "[" + Hex.u32(r.start()) + "-" + Hex.u32(r.end()) + ")").collect(Collectors.joining(", "));
         }
         return null;
     }

@@ -2,7 +2,7 @@ package dev.poolhit.target.unwind;
 
 /** How one frame was unwound (x64 values first, then the x86 ones). */
 public enum UnwindMethod {
-    /** No RUNTIME_FUNCTION (x64) or no FRAMEDATA at an exact context (x86): a leaf, return address at [RSP]/[ESP]. */
+    /** No RUNTIME_FUNCTION (x64), or no FRAMEDATA in a leaf or frameless function (x86): return address at [RSP]/[ESP]. */
     LEAF,
     /** RIP was inside an epilog, simulated forward from the code bytes. */
     EPILOG,

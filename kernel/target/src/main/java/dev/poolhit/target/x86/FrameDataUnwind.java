@@ -36,19 +36,25 @@ final class FrameDataUnwind {
             program = FrameProgram.parse(hit.entry().program());
             long start = X86Registers.u32(regs.esp()) + calleeParams + d.localSize() + d.savedRegsSize();
             int tries = program.text().contains(".raSearch") ? X86Unwinder.RA_SEARCH_RESCAN + 1 : 1;
+            Map<String, Long> end = null;
             for (int i = 0; i < tries; i++) {
                 out = program.run(inputs(d, start, start + 4L * i), unwinder::dword);
-                long eip = out.getOrDefault("$eip", regs.eip());
-                long esp = out.getOrDefault("$esp", regs.esp());
-                if ((eip == 0 || unwinder.isReturnAddress(eip)) && esp > X86Registers.u32(regs.esp())) {
+                boolean above = out.get("$esp") > X86Registers.u32(regs.esp());
+                if (above && unwinder.isReturnAddress(out.get("$eip"))) {
                     return Optional.of(step(out, d));
                 }
+                if (above && i == 0 && out.get("$eip") == 0) {
+                    end = out; // the bottom of the stack, unless a return address follows within the rescan
+                }
+            }
+            if (end != null) {
+                return Optional.of(step(end, d));
             }
         } catch (TargetException e) {
             failures.add(where + ": " + e.getMessage());
             return Optional.empty();
         }
-        failures.add(where + ": EIP " + Hex.u32(out.getOrDefault("$eip", 0L)) + " from \"" + program.text()
+        failures.add(where + ": EIP " + Hex.u32(out.get("$eip")) + " from \"" + program.text()
                 + "\" is no return address above ESP " + Hex.u32(regs.esp()));
         return Optional.empty();
     }

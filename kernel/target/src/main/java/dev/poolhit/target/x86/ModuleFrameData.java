@@ -1,5 +1,6 @@
 package dev.poolhit.target.x86;
 
+import dev.poolhit.common.AddressRange;
 import dev.poolhit.target.module.Module;
 import dev.poolhit.target.module.ModuleList;
 import dev.poolhit.target.pdb.FrameDataTable;
@@ -35,6 +36,22 @@ public final class ModuleFrameData implements FrameDataSource {
         FrameDataTable table = loaded.computeIfAbsent(m.get(), tables);
         long rva = X86Registers.u32(address - m.get().base());
         return table.lookup(rva).map(e -> new FrameDataHit(m.get().base(), e));
+    }
+
+    @Override
+    public synchronized Optional<AddressRange> functionExtent(long address) {
+        Optional<Module> m = modules.find(X86Registers.canonical(address));
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        long rva = X86Registers.u32(address - m.get().base());
+        return loaded.computeIfAbsent(m.get(), tables).function(rva)
+                .map(f -> AddressRange.ofSize(m.get().base() + f.rvaStart(), f.codeSize()));
+    }
+
+    /** The module holding {@code address}. */
+    public Optional<Module> module(long address) {
+        return modules.find(X86Registers.canonical(address));
     }
 
     @Override

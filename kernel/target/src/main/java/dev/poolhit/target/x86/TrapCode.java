@@ -20,17 +20,7 @@ public final class TrapCode {
 
     /** Whether the code at an address is trap entry code, judged from the describer's function name. */
     public static LongPredicate byName(LongFunction<Location> describer) {
-        return address -> describer.apply(address).function().map(TrapCode::undecorated)
+        return address -> describer.apply(address).function().map(X86Names::undecorate)
                 .filter(name -> NAMES.matcher(name).matches()).isPresent();
-    }
-
-    /** {@code _KiTrap0E}, {@code _Name@8} and {@code @Name@8} as the plain name; others unchanged. */
-    static String undecorated(String name) {
-        String plain = name.startsWith("_") || name.startsWith("@") ? name.substring(1) : name;
-        int at = plain.lastIndexOf('@');
-        if (at > 0 && plain.substring(at + 1).matches("\\d+")) {
-            plain = plain.substring(0, at);
-        }
-        return plain;
     }
 }

@@ -5,17 +5,22 @@ import dev.poolhit.common.LittleEndian;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.UnwindException;
 import dev.poolhit.target.memory.VirtualMemory;
+import dev.poolhit.target.symbol.Location;
 import dev.poolhit.target.unwind.UnwindMethod;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 
 /**
  * Unwinds one x86 frame as WinDbg/dbghelp does (kd-protocol.md 12.7): the FRAMEDATA program of the
  * code (a cold stub {@code int 3; jmp back} borrows its parent's record at the jump target), a
- * KTRAP_FRAME at EBP in trap entry code, a leaf at an exact context, the EBP chain, and last a
- * bounded scan for a return address. Lookups use EIP at an exact context (frame 0, after a trap)
+ * KTRAP_FRAME at EBP in trap entry code, the return address at [ESP] for a leaf at an exact context
+ * or a function whose prologue builds no EBP frame, the EBP chain, and last a bounded scan for a
+ * return address. Lookups use EIP at an exact context (frame 0, after a trap)
  * and EIP-1 elsewhere (a return address follows its call).
  */
 public final class X86Unwinder {
@@ -27,15 +32,36 @@ public final class X86Unwinder {
     /** A scanned frame takes [slot-4] as its EBP only when it points this close above (breakpad). */
     public static final long MAX_FRAME_GAP = 128 * 1024;
 
+    /** Prologues that set up an EBP frame: MSVC's hot-patchable {@code mov edi,edi; push ebp; mov ebp,esp} and clang's. */
+    private static final List<byte[]> EBP_PROLOGUES = List.of(new byte[] {(byte) 0x8b, (byte) 0xff, 0x55, (byte) 0x8b, (byte) 0xec},
+            new byte[] {(byte) 0x8b, (byte) 0xff, 0x55, (byte) 0x89, (byte) 0xe5}, new byte[] {0x55, (byte) 0x8b, (byte) 0xec},
+            new byte[] {0x55, (byte) 0x89, (byte) 0xe5});
+
     private final VirtualMemory memory;
     private final FrameDataSource frames;
     private final LongPredicate trapCode;
+    private final LongFunction<OptionalLong> functionStart;
 
-    /** @param trapCode whether an address is trap entry code (e.g. {@link TrapCode#byName}) */
-    public X86Unwinder(VirtualMemory memory, FrameDataSource frames, LongPredicate trapCode) {
+    /**
+     * @param trapCode      whether an address is trap entry code (e.g. {@link TrapCode#byName})
+     * @param functionStart the start of the function holding an address, if known (from its symbol):
+     *                      without FRAMEDATA its prologue tells an EBP frame from a frameless one
+     */
+    public X86Unwinder(VirtualMemory memory, FrameDataSource frames, LongPredicate trapCode,
+                       LongFunction<OptionalLong> functionStart) {
         this.memory = memory;
         this.frames = frames;
         this.trapCode = trapCode;
+        this.functionStart = functionStart;
+    }
+
+    /** Trap entries and function starts judged from a describer's names (e.g. {@code X86Names.describer(...)}). */
+    public static X86Unwinder of(VirtualMemory memory, FrameDataSource frames, LongFunction<Location> describer) {
+        return new X86Unwinder(memory, frames, TrapCode.byName(describer), address -> {
+            Location l = describer.apply(address);
+            return l.function().isPresent() && l.offset().isPresent()
+                    ? OptionalLong.of(address - l.offset().getAsLong()) : OptionalLong.empty();
+        });
     }
 
     public FrameDataSource frames() {
@@ -64,15 +90,30 @@ public final class X86Unwinder {
             return trap(regs);
         }
         long params = hit.map(h -> h.entry().data().paramsSize()).orElse(0L);
-        if (exactContext && hit.isEmpty()) {
+        if (hit.isEmpty() && (exactContext || frameless(pc))) {
             long ra = dwordOr(regs.esp(), -1);
             if (isReturnAddress(ra)) {
                 return new X86UnwindStep(regs.withEip(ra).withEsp(regs.esp() + 4), UnwindMethod.LEAF, regs.esp() - 4, 0);
             }
-            failures.add("leaf: [ESP " + Hex.u32(regs.esp()) + "] " + Hex.u32(ra) + " is no return address");
+            failures.add("no FRAMEDATA, frameless: [ESP " + Hex.u32(regs.esp()) + "] " + Hex.u32(ra) + " is no return address");
         }
         Optional<X86UnwindStep> chained = framePointer(regs, exactContext, params, failures);
         return chained.orElseGet(() -> scan(regs, exactContext, params, failures));
+    }
+
+    /** A function whose start is known and does not begin with an EBP-frame prologue. */
+    private boolean frameless(long pc) {
+        OptionalLong start = functionStart.apply(pc);
+        if (start.isEmpty()) {
+            return false;
+        }
+        byte[] code;
+        try {
+            code = memory.read(start.getAsLong(), 5);
+        } catch (TargetException e) {
+            return false;
+        }
+        return EBP_PROLOGUES.stream().noneMatch(p -> Arrays.equals(code, 0, p.length, p, 0, p.length));
     }
 
     private Optional<X86UnwindStep> framePointer(X86Registers regs, boolean exactContext, long params, List<String> failures) {
