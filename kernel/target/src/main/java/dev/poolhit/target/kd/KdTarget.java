@@ -175,8 +175,9 @@ public final class KdTarget implements AutoCloseable {
         return view.symbolizer().resolve(expression);
     }
 
+    /** {@code nt!ExFreePoolWithTag+0x3c}; x86 names undecorated and a cold stub as {@code nt+0x5f40}, as WinDbg. */
     public Location describe(long address) {
-        return view.symbolizer().describe(address);
+        return arch.x86() ? x86Walks().describer(view).apply(address) : view.symbolizer().describe(address);
     }
 
     /**
@@ -233,6 +234,16 @@ public final class KdTarget implements AutoCloseable {
         }
     }
 
+    /** CR0-CR4 and the kernel debug registers of the stopped processor (KSPECIAL_REGISTERS of its machine). */
+    public ControlRegisters controlRegisters() {
+        int cpu = requireStop("read control registers").processor();
+        try {
+            return Uninterrupted.call(() -> calls.controlRegisters(cpu));
+        } catch (KdException e) {
+            throw fail("ReadControlSpace on processor " + cpu, e);
+        }
+    }
+
     public List<StackFrame> stack(int maxFrames) {
         return stackTrace(maxFrames).frames();
     }
@@ -244,7 +255,7 @@ public final class KdTarget implements AutoCloseable {
     public StackTrace stackTrace(int maxFrames) {
         Registers regs = registers();
         if (arch.x86()) {
-            return new X86Walks(memory, tables, processes).trace(view, lastStop.thread(), regs, maxFrames);
+            return x86Walks().trace(view, lastStop.thread(), regs, maxFrames);
         }
         return processes.walker(view, lastStop.thread(), regs.rsp()).trace(regs, maxFrames);
     }
@@ -330,6 +341,10 @@ public final class KdTarget implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+    }
+
+    private X86Walks x86Walks() {
+        return new X86Walks(memory, tables, processes);
     }
 
     private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {

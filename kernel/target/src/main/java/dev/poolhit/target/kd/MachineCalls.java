@@ -2,13 +2,16 @@ package dev.poolhit.target.kd;
 
 import dev.poolhit.kd.protocol.ContextArgs;
 import dev.poolhit.kd.protocol.Continue2X86Args;
+import dev.poolhit.kd.protocol.KSpecialRegisters;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.protocol.KdStatusException;
 import dev.poolhit.kd.protocol.ManipulateApi;
 import dev.poolhit.kd.protocol.ManipulateArgs;
 import dev.poolhit.kd.protocol.ManipulateState;
+import dev.poolhit.kd.protocol.SpecialRegister;
 import dev.poolhit.kd.protocol.X86Context;
 import dev.poolhit.kd.protocol.X86Register;
+import dev.poolhit.kd.protocol.X86SpecialRegister;
 import dev.poolhit.kd.protocol.X86SpecialRegisters;
 import dev.poolhit.kd.session.KdClient;
 import java.time.Duration;
@@ -58,6 +61,19 @@ final class MachineCalls {
     X86SpecialRegisters x86SpecialRegisters(int processor) throws KdException {
         return X86SpecialRegisters.decode(client.readControlSpace(processor, X86SpecialRegisters.CONTROL_SPACE_OFFSET,
                 X86SpecialRegisters.BYTES));
+    }
+
+    /** CR0-CR4 and KernelDr6/Dr7 from the processor's KSPECIAL_REGISTERS, in the machine's layout. */
+    ControlRegisters controlRegisters(int processor) throws KdException {
+        if (arch.x86()) {
+            X86SpecialRegisters r = x86SpecialRegisters(processor);
+            return new ControlRegisters(r.get(X86SpecialRegister.CR0), r.get(X86SpecialRegister.CR2),
+                    r.get(X86SpecialRegister.CR3), r.get(X86SpecialRegister.CR4), r.get(X86SpecialRegister.KERNEL_DR6),
+                    r.get(X86SpecialRegister.KERNEL_DR7));
+        }
+        KSpecialRegisters r = client.readSpecialRegisters(processor);
+        return new ControlRegisters(r.get(SpecialRegister.CR0), r.get(SpecialRegister.CR2), r.get(SpecialRegister.CR3),
+                r.get(SpecialRegister.CR4), r.get(SpecialRegister.KERNEL_DR6), r.get(SpecialRegister.KERNEL_DR7));
     }
 
     private ManipulateState call(ManipulateApi api, int processor, ManipulateArgs args, byte[] data) throws KdException {

@@ -10,12 +10,14 @@ import dev.poolhit.target.stack.X86StackWalker;
 import dev.poolhit.target.unwind.Reg;
 import dev.poolhit.target.unwind.Registers;
 import dev.poolhit.target.x86.ModuleFrameData;
-import dev.poolhit.target.x86.TrapCode;
+import dev.poolhit.target.symbol.Location;
+import dev.poolhit.target.x86.X86Names;
 import dev.poolhit.target.x86.X86Registers;
 import dev.poolhit.target.x86.X86Unwinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * x86 stacks of a stopped thread: the {@link X86StackWalker} (FRAMEDATA of each module's PDB,
@@ -39,19 +41,28 @@ final class X86Walks {
         Optional<ThreadInfo> thread = processes.thread(kthread);
         StackLimits limits = thread.flatMap(ThreadInfo::kernelStack).filter(r -> r.contains(start.esp()))
                 .map(r -> new StackLimits(List.of(r))).orElse(StackLimits.unknown());
-        return new X86StackWalker(unwinder(kernel), kernel.symbolizer()::describe, limits,
-                eip -> thread.map(t -> userWalker(kernel, t))).trace(start, maxFrames);
+        return walker(kernel, limits, eip -> thread.map(t -> userWalker(kernel, t))).trace(start, maxFrames);
     }
 
     private X86StackWalker userWalker(ModuleView kernel, ThreadInfo thread) {
         List<Module> all = new ArrayList<>(kernel.modules().all());
         all.addAll(processes.loaderModules(thread.process()));
         ModuleView user = ModuleView.of(new ModuleList(all), memory, tables);
-        return new X86StackWalker(unwinder(user), user.symbolizer()::describe, StackLimits.unknown());
+        return walker(user, StackLimits.unknown(), eip -> Optional.empty());
     }
 
-    private X86Unwinder unwinder(ModuleView view) {
-        return new X86Unwinder(memory, new ModuleFrameData(view.modules(), tables::frameData),
-                TrapCode.byName(view.symbolizer()::describe));
+    /** Call-site names as WinDbg shows x86 code: undecorated, a cold stub as {@code nt+0xrva}. */
+    LongFunction<Location> describer(ModuleView view) {
+        return X86Names.describer(view.symbolizer()::describe, frames(view));
+    }
+
+    private X86StackWalker walker(ModuleView view, StackLimits limits, LongFunction<Optional<X86StackWalker>> user) {
+        ModuleFrameData frames = frames(view);
+        LongFunction<Location> names = X86Names.describer(view.symbolizer()::describe, frames);
+        return new X86StackWalker(X86Unwinder.of(memory, frames, names), names, limits, user);
+    }
+
+    private ModuleFrameData frames(ModuleView view) {
+        return new ModuleFrameData(view.modules(), tables::frameData);
     }
 }

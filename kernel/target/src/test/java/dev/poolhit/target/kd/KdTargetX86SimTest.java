@@ -105,6 +105,14 @@ class KdTargetX86SimTest {
     }
 
     @Test
+    void controlRegistersComeFromTheX86SpecialRegisters() {
+        ControlRegisters cr = target.controlRegisters();
+        assertEquals(0x20, cr.cr4() & 0x20, "CR4.PAE of the PAE kernel");
+        assertEquals(machine.specialRegisters(target.lastStop().orElseThrow().processor()).cr3() & 0xffffffffL, cr.cr3());
+        assertTrue(cr.cr3() <= 0xffffffffL, "32-bit register contents");
+    }
+
+    @Test
     void theStoppedThreadHasItsProcessAndKernelStack() {
         Stop stop = target.lastStop().orElseThrow();
         ThreadInfo t = target.thread().orElseThrow();
