@@ -22,10 +22,6 @@ final class Arch {
         machine = value;
     }
 
-    TargetMachine machine() {
-        return machine;
-    }
-
     boolean x86() {
         return machine == TargetMachine.I386;
     }
@@ -43,10 +39,6 @@ final class Arch {
     /** The low 32 bits of {@code value} sign-extended from bit 31: the x86 model form of an address. */
     static long canonical32(long value) {
         return (int) value;
-    }
-
-    int pointerBytes() {
-        return machine.pointerBytes();
     }
 
     /** A pointer stored in target memory, in the model form. */

@@ -183,6 +183,8 @@ public final class KdTarget implements AutoCloseable {
     /**
      * The function that owns {@code address}: the start of its .pdata entry's chain root (the parent
      * of a cold fragment such as a PoolHitTag {@code int 3} stub), symbolized. Empty in leaf code.
+     * x86 has no .pdata: the public symbol's function, and for a cold {@code int 3; jmp back} stub
+     * the function its jump returns into.
      */
     public Optional<Location> owningFunction(long address) {
         ModuleView v = view;

@@ -148,6 +148,8 @@ class KdTargetX86SimTest {
         Stop step = target.step(WAIT).orElseThrow();
         assertEquals(Stop.Kind.SINGLE_STEP, step.kind());
         assertTrue(step.pc() != hit.pc(), "the step executed the next instruction");
+        assertEquals(0x400, target.controlRegisters().kernelDr7(),
+                "Continue2 sent the x86 control set: Dr7 0x400 as a u32 at 0x18 (the AMD64 layout would give 0)");
         target.write(poolHitTag, new byte[] {0x0f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
     }
 
