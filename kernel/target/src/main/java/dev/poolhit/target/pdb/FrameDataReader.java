@@ -10,6 +10,7 @@ import java.util.Optional;
  * resolves each program through {@code /names}. No stream means no records (x64 PDBs).
  */
 final class FrameDataReader {
+    static final int DBG_HEADER_FPO = 0;
     static final int DBG_HEADER_NEW_FPO = 9;
     static final String NAMES_STREAM = "/names";
     private static final int NO_STREAM = 0xffff;
@@ -40,6 +41,35 @@ final class FrameDataReader {
             out.add(new FrameDataEntry(d, table.at(d.frameFunc(), what)));
         }
         return new FrameDataTable(out);
+    }
+
+    /** The old FPO_DATA records of DBI debug stream 0 (none when absent, as lld writes). */
+    static List<FpoData> readFpo(MsfFile msf, DbiHeader dbi, byte[] dbiStream) {
+        Optional<Integer> stream = debugStream(dbi, dbiStream, DBG_HEADER_FPO);
+        if (stream.isEmpty()) {
+            return List.of();
+        }
+        byte[] records = msf.stream(stream.get(), "FPO stream");
+        if (records.length % FpoData.BYTES != 0) {
+            throw MsfFile.fail(msf.label(), "FPO stream: 0x%x bytes, not a multiple of the %d-byte FPO_DATA record",
+                    records.length, FpoData.BYTES);
+        }
+        List<FpoData> out = new ArrayList<>();
+        for (int at = 0; at < records.length; at += FpoData.BYTES) {
+            out.add(FpoData.decode(records, at));
+        }
+        return List.copyOf(out);
+    }
+
+    /** FRAMEDATA first (Wine dbghelp's order), then FPO_DATA for code no FRAMEDATA record covers. */
+    static FrameDataTable merge(FrameDataTable frameData, List<FpoData> fpo) {
+        List<FrameDataEntry> all = new ArrayList<>(frameData.entries());
+        for (FpoData f : fpo) {
+            if (frameData.lookup(f.offStart()).isEmpty()) {
+                f.asFrameData().ifPresent(all::add);
+            }
+        }
+        return new FrameDataTable(all);
     }
 
     /** Stream index {@code slot} of the optional debug header, if present and not 0xffff. */

@@ -79,6 +79,19 @@ public final class PdbFile {
                 msf.stream(PdbInfo.STREAM, "PDB info stream"));
     }
 
+    /** The old FPO_DATA records of DBI debug stream 0 (empty when absent). */
+    public List<FpoData> fpoData() {
+        return FrameDataReader.readFpo(msf, dbi, msf.stream(DbiHeader.STREAM, "DBI stream"));
+    }
+
+    /**
+     * Everything the x86 unwinder can use: {@link #frameData()}, plus FPO_DATA records (as
+     * equivalent programs, {@link FpoData#asFrameData()}) where no FRAMEDATA covers the code.
+     */
+    public FrameDataTable unwindData() {
+        return FrameDataReader.merge(frameData(), fpoData());
+    }
+
     /** Every S_PUB32 in the symbol record stream, in stream order. */
     public List<PdbPublic> publics() {
         int index = dbi.symRecordStreamIndex();

@@ -7,34 +7,9 @@ import java.util.Optional;
  * {@code ?crashing_function@@YAXXZ} is {@code crashing_function}, {@code ?foo@X@@QEAAXXZ} is
  * {@code X::foo}, {@code ??1bad_alloc@std@@UEAA@XZ} is {@code std::bad_alloc::~bad_alloc}.
  * Anything with templates, back-references or special names stays decorated (empty result).
- * x86 C names lose their calling-convention marks as WinDbg shows them: {@code _PoolHitTag} and
- * {@code _memset} (cdecl), {@code _ExFreePoolWithTag@8} (stdcall) and {@code @IofCallDriver@8}
- * (fastcall) are {@code PoolHitTag}, {@code memset}, {@code ExFreePoolWithTag}, {@code IofCallDriver}.
- * x64 has no such marks, so an x64 name starting with '_' is stripped only if {@code x86}.
  */
 final class MsvcNames {
     private MsvcNames() {}
-
-    /** The x86 C name without its {@code _}/{@code @} prefix and {@code @N} suffix; empty when not such a name. */
-    static Optional<String> undecorateX86(String name) {
-        if (name.length() < 2 || (name.charAt(0) != '_' && name.charAt(0) != '@')) {
-            return Optional.empty();
-        }
-        String body = name.substring(1);
-        int at = body.lastIndexOf('@');
-        if (at >= 0) {
-            String bytes = body.substring(at + 1);
-            if (bytes.isEmpty() || !bytes.chars().allMatch(Character::isDigit)) {
-                return Optional.empty();
-            }
-            body = body.substring(0, at);
-        } else if (name.charAt(0) == '@') {
-            return Optional.empty();
-        }
-        boolean plain = !body.isEmpty() && Character.isJavaIdentifierStart(body.charAt(0))
-                && body.chars().allMatch(c -> Character.isJavaIdentifierPart(c) && c != '$');
-        return plain ? Optional.of(body) : Optional.empty();
-    }
 
     static Optional<String> undecorate(String name) {
         if (name.startsWith("??0") || name.startsWith("??1")) {

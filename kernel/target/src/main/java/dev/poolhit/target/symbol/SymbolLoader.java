@@ -23,8 +23,6 @@ public final class SymbolLoader implements Function<Module, SymbolTable> {
     private final Optional<PdbLocator> locator;
     private final Optional<VirtualMemory> memory;
     private final Consumer<SymbolStatus> status;
-    /** DBI Machine of an x86 PDB: its C names carry calling-convention marks. */
-    private static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
 
     public SymbolLoader(Optional<PdbLocator> locator, Optional<VirtualMemory> memory, Consumer<SymbolStatus> status) {
         this.locator = locator;
@@ -32,25 +30,44 @@ public final class SymbolLoader implements Function<Module, SymbolTable> {
         this.status = status;
     }
 
+    /** IMAGE_FILE_MACHINE_I386 in the DBI header: C names carry x86 decorations. */
+    static final int MACHINE_I386 = 0x14c;
+
     /**
      * The table of a PDB's S_PUB32 records with a known RVA, shown undecorated where the name is
-     * simple (as WinDbg does); the decorated names still resolve.
+     * simple (as WinDbg does: on x86 also {@code _Name@8}, {@code @Name@8}, {@code _name}); the
+     * decorated names still resolve.
      */
     public static SymbolTable fromPdb(PdbFile pdb, String origin) {
+        boolean x86 = pdb.dbi().machine() == MACHINE_I386;
         List<PublicSymbol> symbols = new ArrayList<>();
         List<PublicSymbol> decorated = new ArrayList<>();
-        boolean x86 = pdb.dbi().machine() == IMAGE_FILE_MACHINE_I386;
         for (PdbPublic p : pdb.publics()) {
             if (p.rva() >= 0) {
-                Optional<String> shown = MsvcNames.undecorate(p.name());
-                if (shown.isEmpty() && x86) {
-                    shown = MsvcNames.undecorateX86(p.name());
-                }
+                Optional<String> shown = x86 && !p.name().startsWith("?")
+                        ? Optional.of(undecorateX86(p.name())).filter(n -> !n.equals(p.name()))
+                        : MsvcNames.undecorate(p.name());
                 symbols.add(new PublicSymbol(shown.orElse(p.name()), p.rva()));
                 shown.ifPresent(s -> decorated.add(new PublicSymbol(p.name(), p.rva())));
             }
         }
         return new SymbolTable(SymbolSource.PDB, origin, symbols, decorated);
+    }
+
+    /**
+     * An x86 C name as WinDbg shows it: {@code _Name@8} (stdcall), {@code @Name@8} (fastcall) and
+     * {@code _name} (cdecl) are {@code Name}; anything else is returned unchanged.
+     */
+    public static String undecorateX86(String name) {
+        if (name.startsWith("?")) {
+            return name;
+        }
+        String plain = name.startsWith("_") || name.startsWith("@") ? name.substring(1) : name;
+        int at = plain.lastIndexOf('@');
+        if (at > 0 && plain.substring(at + 1).matches("\\d+")) {
+            plain = plain.substring(0, at);
+        }
+        return plain.isEmpty() ? name : plain;
     }
 
     /** The table of an image's exports (forwarders have no code here and are left out). */

@@ -2,6 +2,7 @@ package dev.poolhit.target.x86;
 
 import dev.poolhit.target.module.Module;
 import dev.poolhit.target.symbol.Location;
+import dev.poolhit.target.symbol.SymbolLoader;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
@@ -39,14 +40,6 @@ public final class X86Names {
 
     /** {@code _KiTrap0E}, {@code _Name@8} and {@code @Name@8} as the plain name; others unchanged. */
     public static String undecorate(String name) {
-        if (name.startsWith("?")) {
-            return name; // C++ names are MsvcNames' business
-        }
-        String plain = name.startsWith("_") || name.startsWith("@") ? name.substring(1) : name;
-        int at = plain.lastIndexOf('@');
-        if (at > 0 && plain.substring(at + 1).matches("\\d+")) {
-            plain = plain.substring(0, at);
-        }
-        return plain.isEmpty() ? name : plain;
+        return SymbolLoader.undecorateX86(name);
     }
 }

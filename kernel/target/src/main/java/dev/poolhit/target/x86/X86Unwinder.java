@@ -33,9 +33,8 @@ public final class X86Unwinder {
     public static final long MAX_FRAME_GAP = 128 * 1024;
 
     /** Prologues that set up an EBP frame: MSVC's hot-patchable {@code mov edi,edi; push ebp; mov ebp,esp} and clang's. */
-    private static final List<byte[]> EBP_PROLOGUES = List.of(new byte[] {(byte) 0x8b, (byte) 0xff, 0x55, (byte) 0x8b, (byte) 0xec},
-            new byte[] {(byte) 0x8b, (byte) 0xff, 0x55, (byte) 0x89, (byte) 0xe5}, new byte[] {0x55, (byte) 0x8b, (byte) 0xec},
-            new byte[] {0x55, (byte) 0x89, (byte) 0xe5});
+    private static final List<byte[]> EBP_PROLOGUES = List.of(Hex.decode("8b ff 55 8b ec"), Hex.decode("8b ff 55 89 e5"),
+            Hex.decode("55 8b ec"), Hex.decode("55 89 e5"));
 
     private final VirtualMemory memory;
     private final FrameDataSource frames;
@@ -97,7 +96,8 @@ public final class X86Unwinder {
             }
             failures.add("no FRAMEDATA, frameless: [ESP " + Hex.u32(regs.esp()) + "] " + Hex.u32(ra) + " is no return address");
         }
-        Optional<X86UnwindStep> chained = framePointer(regs, exactContext, params, failures);
+        boolean threadStart = !exactContext && hit.isEmpty(); // EBP 0 ends the walk only where nothing else describes the frame
+        Optional<X86UnwindStep> chained = framePointer(regs, threadStart, params, failures);
         return chained.orElseGet(() -> scan(regs, exactContext, params, failures));
     }
 
@@ -116,9 +116,9 @@ public final class X86Unwinder {
         return EBP_PROLOGUES.stream().noneMatch(p -> Arrays.equals(code, 0, p.length, p, 0, p.length));
     }
 
-    private Optional<X86UnwindStep> framePointer(X86Registers regs, boolean exactContext, long params, List<String> failures) {
+    private Optional<X86UnwindStep> framePointer(X86Registers regs, boolean zeroEnds, long params, List<String> failures) {
         long ebp = regs.ebp();
-        if (ebp == 0 && !exactContext) {
+        if (ebp == 0 && zeroEnds) {
             // thread start code clears EBP (KiThreadStartup's xor ebp,ebp): the bottom of the stack
             return Optional.of(new X86UnwindStep(regs.withEip(0), UnwindMethod.FRAME_POINTER, 0, params));
         }
@@ -145,7 +145,8 @@ public final class X86Unwinder {
                     + ") unreadable: " + e.getMessage(), e);
         }
         if (!tf.plausible()) {
-            throw new UnwindException(String.format("trap frame at EBP %s (code %s): SegCs 0x%x, expected a kernel or user code selector",
+            throw new UnwindException(String.format(
+                    "trap frame at EBP %s (code %s): SegCs 0x%x, expected a kernel or user code selector",
                     Hex.u32(frame), Hex.u32(regs.eip()), tf.segCs()));
         }
         long esp = tf.fromUserMode() ? tf.hardwareEsp() : frame + KTrapFrame32.OFFSET_HARDWARE_ESP;

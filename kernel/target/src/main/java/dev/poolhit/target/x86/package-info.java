@@ -23,7 +23,7 @@
  *
  * <h2>Host side</h2>
  * <pre>{@code
- * ModuleFrameData kernelFrames = new ModuleFrameData(kernelModules, m -> pdbFor(m).map(PdbFile::frameData)
+ * ModuleFrameData kernelFrames = new ModuleFrameData(kernelModules, m -> pdbFor(m).map(PdbFile::unwindData)
  *         .orElse(FrameDataTable.empty()));
  * LongFunction<Location> names = X86Names.describer(symbolizer::describe, kernelFrames); // nt!Name, cold stubs module+rva
  * X86StackWalker walker = new X86StackWalker(X86Unwinder.of(kernelMemory, kernelFrames, names), names,

@@ -19,20 +19,6 @@ class MsvcNamesTest {
     }
 
     @Test
-    void x86CNamesLoseTheirCallingConventionMarks() {
-        assertEquals(Optional.of("PoolHitTag"), MsvcNames.undecorateX86("_PoolHitTag"));
-        assertEquals(Optional.of("memset"), MsvcNames.undecorateX86("_memset"));
-        assertEquals(Optional.of("ExFreePoolWithTag"), MsvcNames.undecorateX86("_ExFreePoolWithTag@8"));
-        assertEquals(Optional.of("DbgBreakPoint"), MsvcNames.undecorateX86("_DbgBreakPoint@0"));
-        assertEquals(Optional.of("IofCallDriver"), MsvcNames.undecorateX86("@IofCallDriver@8"));
-        assertEquals(Optional.empty(), MsvcNames.undecorateX86("@IofCallDriver"), "fastcall always has @N");
-        assertEquals(Optional.empty(), MsvcNames.undecorateX86("_Name@x"));
-        assertEquals(Optional.empty(), MsvcNames.undecorateX86("??_C@_05ABCDEF@hello?$AA@"));
-        assertEquals(Optional.empty(), MsvcNames.undecorateX86("KiSystemService"));
-        assertEquals(Optional.empty(), MsvcNames.undecorateX86("_"));
-    }
-
-    @Test
     void decoratedNamesStillResolveButTheShortOneIsShown() {
         SymbolTable t = new SymbolTable(SymbolSource.PDB, "t", java.util.List.of(new PublicSymbol("X::foo", 0x100)),
                 java.util.List.of(new PublicSymbol("?foo@X@@QEAAXXZ", 0x100)));

@@ -87,7 +87,8 @@ final class X86Images {
     }
 
     ModuleFrameData frames(ModuleList modules) {
-        return new ModuleFrameData(modules, m -> pdbs.containsKey(m.name()) ? pdbs.get(m.name()).frameData() : FrameDataTable.empty());
+        return new ModuleFrameData(modules,
+                m -> pdbs.containsKey(m.name()) ? pdbs.get(m.name()).frameData() : FrameDataTable.empty());
     }
 
     /** Symbolizer over all four PDBs' publics with the x86 naming rules, as production would build it. */

@@ -3,6 +3,8 @@ package dev.poolhit.target.x86;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.poolhit.target.symbol.Location;
+import dev.poolhit.target.symbol.SymbolLoader;
+import dev.poolhit.target.symbol.SymbolTable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
@@ -17,6 +19,17 @@ class X86NamesTest {
             "__security_cookie,_security_cookie"})
     void undecoratesStdcallFastcallAndCdecl(String decorated, String shown) {
         assertEquals(shown, X86Names.undecorate(decorated));
+    }
+
+    @Test
+    void x86PdbPublicsShowUndecoratedAndResolveBothWays() {
+        SymbolTable nt = SymbolLoader.fromPdb(X86Images.SET.pdbs.get("nt"), "ntkrnlpa.pdb");
+        assertEquals(OptionalLong.of(0x3158), nt.rvaOf("PoolHitTag"));
+        assertEquals(OptionalLong.of(0x3158), nt.rvaOf("_PoolHitTag"));
+        assertEquals(OptionalLong.of(0x1340), nt.rvaOf("IofCallDriver"));
+        assertEquals("ExAllocatePoolWithTag", nt.nearestAtOrBelow(0x1025).orElseThrow().name());
+        assertEquals("??_C@_0CG@FNODOBFM@Pool?5corruption?5in?5pool?5block?5?$CFp?6?$AA@",
+                nt.nearestAtOrBelow(0x1940).orElseThrow().name());
     }
 
     @Test

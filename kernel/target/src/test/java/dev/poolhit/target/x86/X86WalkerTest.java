@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolhit.common.AddressRange;
 import dev.poolhit.target.memory.SparseMemory;
+import dev.poolhit.target.pdb.FpoData;
+import dev.poolhit.target.pdb.FrameDataEntry;
 import dev.poolhit.target.pdb.FrameDataTable;
+import java.util.stream.Stream;
 import dev.poolhit.target.stack.StackEnd;
 import dev.poolhit.target.stack.StackFrame;
 import dev.poolhit.target.stack.StackLimits;
@@ -75,6 +78,23 @@ class X86WalkerTest {
                 a8d1fef0 828017c8 nt!MiSegmentDeleteWorker+0x33
                 00000000 00000000 nt!PspSystemThreadStartup+0x8
                 """, StackRenderer.k(ebpOnly)); // ExFreePoolWithTag and ExpWorkerThread are gone
+    }
+
+    @Test
+    void oldFpoDataUnwindsTheFpoAllocatorLikeItsFrameData() {
+        X86StackBuilder s = stack("ioctl-leak-Lea2-small");
+        FrameDataTable nt = IMAGES.pdbs.get("nt").frameData();
+        List<FrameDataEntry> withoutSmallPool = nt.entries().stream()
+                .filter(e -> e.data().rvaStart() < 0x1050 || e.data().rvaStart() >= 0x10c0).toList();
+        FrameDataEntry fpo = new FpoData(0x1050, 110, 0, 3, 0x0303).asFrameData().orElseThrow(); // 3 params, 3 registers
+        FrameDataTable mixed = new FrameDataTable(Stream.concat(withoutSmallPool.stream(), Stream.of(fpo)).toList());
+        ModuleFrameData frames = new ModuleFrameData(IMAGES.kernel,
+                m -> m.name().equals("nt") ? mixed : IMAGES.pdbs.get(m.name()).frameData());
+        var names = IMAGES.describer();
+        StackTrace trace = new X86StackWalker(X86Unwinder.of(s.memory(), frames, names), names, StackLimits.unknown())
+                .trace(s.initial(), 64);
+        List<String> expected = X86ScenarioWalkTest.expectedRows(s.expected());
+        assertEquals(expected.subList(0, 8), X86ScenarioWalkTest.actualRows(trace.frames()).subList(0, 8));
     }
 
     @ParameterizedTest
