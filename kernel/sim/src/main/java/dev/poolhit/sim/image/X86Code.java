@@ -19,7 +19,7 @@ public record X86Code(List<Function> functions, Map<Long, CallSite> callSitesByR
         inlineStubs = List.copyOf(inlineStubs);
     }
 
-    /** A cold {@code int 3; jmp back} stub: no symbol or FrameData of its own, it runs in the frame at {@code checkRva}. */
+    /** A cold {@code int 3; jmp back} stub: no symbol or FrameData of its own; it runs in the frame at checkRva. */
     public record InlineStub(long begin, long end, long checkRva) {}
 
     /**

@@ -102,7 +102,8 @@ public final class SimulatedTarget implements Closeable {
 
     /** The machine as the engine drives it; pacing is the engine's, so the machine runs unpaced. */
     static Machine bootMachine(SimConfig config, KdClock clock) {
-        return Machine.boot(config.machine().withEventsPerSecond(0), ImageSet.fromClasspath(config.machine().architecture()),
+        ImageSet images = ImageSet.fromClasspath(config.machine().architecture());
+        return Machine.boot(config.machine().withEventsPerSecond(0), images,
                 new ClockTicker(clock));
     }
 

@@ -50,7 +50,8 @@ final class ModuleListWriter {
     private void fill(long entry, LoadedImage image) {
         PeFile pe = image.pe();
         long[] pdata = pe.directory(PeFile.DIR_EXCEPTION);
-        layout.putPointer(memory, entry + layout.offset(LDR_EXCEPTION_TABLE), pdata[1] == 0 ? 0 : image.base() + pdata[0]);
+        long exceptionTable = pdata[1] == 0 ? 0 : image.base() + pdata[0];
+        layout.putPointer(memory, entry + layout.offset(LDR_EXCEPTION_TABLE), exceptionTable);
         memory.put32(entry + layout.offset(LDR_EXCEPTION_TABLE_SIZE), pdata[1]);
         layout.putPointer(memory, entry + layout.offset(LDR_DLL_BASE), image.base());
         layout.putPointer(memory, entry + layout.offset(LDR_ENTRY_POINT), image.base() + pe.entryPointRva());

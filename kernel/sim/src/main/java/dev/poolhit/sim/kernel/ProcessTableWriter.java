@@ -43,7 +43,8 @@ final class ProcessTableWriter {
         byte[] name = imageFileName.getBytes(StandardCharsets.US_ASCII);
         memory.write(eprocess + layout.offset(EPROCESS_IMAGE_FILE_NAME), name, 0, Math.min(name.length, 14));
         if (listed) {
-            ListEntries.insertTail(layout, memory, activeProcessHead, eprocess + layout.offset(EPROCESS_ACTIVE_PROCESS_LINKS));
+            ListEntries.insertTail(layout, memory, activeProcessHead,
+                    eprocess + layout.offset(EPROCESS_ACTIVE_PROCESS_LINKS));
         } else {
             ListEntries.initHead(layout, memory, eprocess + layout.offset(EPROCESS_ACTIVE_PROCESS_LINKS));
         }

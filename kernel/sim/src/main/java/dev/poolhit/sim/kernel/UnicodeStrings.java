@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 final class UnicodeStrings {
     private UnicodeStrings() {}
 
-    /** Allocates the buffer (with a terminating NUL, counted in MaximumLength only) and fills the header at {@code at}. */
+    /** Allocates the buffer (a terminating NUL counted in MaximumLength only) and fills the header at {@code at}. */
     static void write(KernelLayout layout, SparseMemory memory, BumpAllocator boot, long at, String text) {
         byte[] utf16 = text.getBytes(StandardCharsets.UTF_16LE);
         long buffer = boot.allocate(utf16.length + 2L, 8);

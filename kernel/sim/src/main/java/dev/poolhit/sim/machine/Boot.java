@@ -47,16 +47,7 @@ final class Boot {
         List<LoadedImage> loaded = new CopyOnWriteArrayList<>();
         Map<String, Long> bases = new HashMap<>();
         CodeMap code = new CodeMap();
-        for (ManifestImage m : images.images()) {
-            LoadedImage image = load(images, m, loader);
-            loaded.add(image);
-            bases.put(m.name(), image.base());
-            Map<Long, String> names = new HashMap<>();
-            // Aliases share an RVA (DbgBreakPointWithStatus = RtlpBreakWithStatusInstruction): the
-            // alphabetically first name wins, so symbolization does not depend on map order.
-            new TreeMap<>(m.publics()).forEach((name, rva) -> names.putIfAbsent(rva, name));
-            code.add(m.name(), image, names);
-        }
+        mapImages(images, loader, loaded, bases, code);
         for (int d = 1; d <= config.extraDrivers(); d++) {
             loaded.add(mapDriver(arch, d, loader, code));
         }
@@ -87,6 +78,20 @@ final class Boot {
                 : new StackWriter(memory, code);
         return new BootState(memory, images, loaded, code, kernel, nonPaged, paged, bases, writes, stacks, builder,
                 userStackTop);
+    }
+
+    private static void mapImages(ImageSet images, ImageLoader loader, List<LoadedImage> loaded,
+                                  Map<String, Long> bases, CodeMap code) {
+        for (ManifestImage m : images.images()) {
+            LoadedImage image = load(images, m, loader);
+            loaded.add(image);
+            bases.put(m.name(), image.base());
+            Map<Long, String> names = new HashMap<>();
+            // Aliases share an RVA (DbgBreakPointWithStatus = RtlpBreakWithStatusInstruction): the
+            // alphabetically first name wins, so symbolization does not depend on map order.
+            new TreeMap<>(m.publics()).forEach((name, rva) -> names.putIfAbsent(rva, name));
+            code.add(m.name(), image, names);
+        }
     }
 
     /** Maps synthetic driver {@code index} (1-based): file built in memory, loaded at its own base. */

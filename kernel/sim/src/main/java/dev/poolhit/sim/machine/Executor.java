@@ -151,7 +151,12 @@ final class Executor {
             ips.add(base + (f.returnRva() != null ? f.returnRva() : f.breakRva() != null ? f.breakRva() : f.functionRva()));
         }
         SimThread idle = machine.kernel().idleThreads().get(0);
-        StackWriter.Layout layout = machine.boot().stacks().write(idle, machine.boot().userStackTop(), ips, true, null,
+        List<long[]> args = null;
+        if (machine.x86()) { // DbgBreakPointWithStatus(DBG_STATUS_CONTROL_C): its stack argument
+            args = new ArrayList<>(java.util.Collections.nCopies(ips.size() - 1, (long[]) null));
+            args.add(new long[] {1});
+        }
+        StackWriter.Layout layout = machine.boot().stacks().write(idle, machine.boot().userStackTop(), ips, true, args,
                 sequence);
         long rip = ips.get(ips.size() - 1);
         if (machine.x86()) {

@@ -5,11 +5,9 @@ import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.image.ImageSet;
 import dev.poolhit.sim.image.LoadedImage;
 import dev.poolhit.sim.kernel.KdVersion;
-import dev.poolhit.sim.kernel.KernelLayout;
 import dev.poolhit.sim.kernel.KernelState;
 import dev.poolhit.sim.kernel.SimProcessor;
 import dev.poolhit.sim.kernel.SimThread;
-import dev.poolhit.sim.kernel.Win7Offsets;
 import dev.poolhit.sim.memory.SparseMemory;
 import dev.poolhit.sim.workload.GroundTruthLog;
 import dev.poolhit.sim.workload.Workload;
@@ -90,7 +88,6 @@ public final class Machine {
         bootCount++;
     }
 
-
     /** ReadVirtualMemory: copies what is mapped (debugger breakpoints read as 0xCC); returns the count. */
     public synchronized int readVirtual(long address, byte[] into, int offset, int length) {
         return boot.memory().read(address, into, offset, length);
@@ -105,7 +102,6 @@ public final class Machine {
     public synchronized int readOriginal(long address, byte[] into, int offset, int length) {
         return breakpoints.readOriginal(address, into, offset, length);
     }
-
 
     public KdVersion version() {
         return boot.kernel().version();
@@ -145,10 +141,8 @@ public final class Machine {
 
     /** ReadControlSpace selector 3: the KTHREAD running on the processor (KPRCB.CurrentThread). */
     public synchronized long currentThread(int processor) {
-        KernelLayout layout = boot.kernel().layout();
-        return layout.pointer(boot.memory(), processor(processor).kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD));
+        return MachineCpu.currentThread(boot, processor(processor));
     }
-
 
     /** WriteBreakPoint: handle (1..32) or empty for STATUS_UNSUCCESSFUL (duplicate, full, unmapped). */
     public synchronized OptionalInt writeBreakpoint(long address) {
@@ -163,7 +157,6 @@ public final class Machine {
     public synchronized int breakpointCount() {
         return breakpoints.count();
     }
-
 
     public MachineState state() {
         return state;
@@ -276,7 +269,6 @@ public final class Machine {
         return lateDrivers.take();
     }
 
-
     SparseMemory memory() {
         return boot.memory();
     }
@@ -311,12 +303,7 @@ public final class Machine {
 
     StopEvent stopped(int processor, SimThread thread, long rip, long[] registers, int code, boolean breakIn) {
         Context context = cpu.stop(processor, rip, registers, trace);
-        for (SimProcessor cpu : boot.kernel().processors()) {
-            long current = cpu.number() == processor ? thread.ethread()
-                    : boot.kernel().idleThreads().get(cpu.number()).ethread(); // the others idle between events
-            KernelLayout layout = boot.kernel().layout();
-            layout.putPointer(boot.memory(), cpu.kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD), current);
-        }
+        MachineCpu.markRunning(boot, processor, thread);
         byte[] stream = new byte[16];
         stream = Arrays.copyOf(stream, breakpoints.readOriginal(rip, stream, 0, 16));
         SpecialRegisters special = cpu.special(processor);

@@ -2,7 +2,10 @@ package dev.poolhit.sim.machine;
 
 import dev.poolhit.sim.image.Scenario;
 import dev.poolhit.sim.image.ScenarioFrame;
+import dev.poolhit.sim.kernel.KernelLayout;
 import dev.poolhit.sim.kernel.SimProcessor;
+import dev.poolhit.sim.kernel.SimThread;
+import dev.poolhit.sim.kernel.Win7Offsets;
 import java.util.List;
 
 /** Per-processor register state: the CONTEXT the debugger reads and writes, and KSPECIAL_REGISTERS. */
@@ -22,7 +25,8 @@ final class MachineCpu {
         Scenario breakIn = Executor.breakInScenario(boot.images());
         ScenarioFrame idleLoop = breakIn.frames().get(0);
         long idleIp = boot.imageBases().get(idleLoop.image()) + idleLoop.returnRva();
-        long syscall = x86 ? 0 : boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
+        long syscall = x86 ? 0
+                : boot.imageBases().get("nt") + boot.images().image("nt").publics().get("KiSystemCall64");
         for (int p = 0; p < cpus.size(); p++) {
             StackWriter.Layout layout = boot.stacks().write(boot.kernel().idleThreads().get(p), boot.userStackTop(),
                     List.of(idleIp), true, null, p);
@@ -52,6 +56,22 @@ final class MachineCpu {
 
     void setSpecial(int p, SpecialRegisters registers) {
         specials[p] = registers;
+    }
+
+    /** KPRCB.CurrentThread of every processor: {@code thread} on {@code processor}, the idle threads elsewhere. */
+    static void markRunning(BootState boot, int processor, SimThread thread) {
+        KernelLayout layout = boot.kernel().layout();
+        for (SimProcessor cpu : boot.kernel().processors()) {
+            long current = cpu.number() == processor ? thread.ethread()
+                    : boot.kernel().idleThreads().get(cpu.number()).ethread(); // the others idle between events
+            layout.putPointer(boot.memory(), cpu.kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD), current);
+        }
+    }
+
+    /** The KTHREAD in the processor's KPRCB.CurrentThread (pointer width of the machine). */
+    static long currentThread(BootState boot, SimProcessor cpu) {
+        KernelLayout layout = boot.kernel().layout();
+        return layout.pointer(boot.memory(), cpu.kprcb() + layout.offset(Win7Offsets.KPRCB_CURRENT_THREAD));
     }
 
     /** Records the stopped processor's registers; EFLAGS.TF stays set on a single-step stop. */

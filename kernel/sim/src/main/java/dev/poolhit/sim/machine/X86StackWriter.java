@@ -27,7 +27,8 @@ final class X86StackWriter implements StackBuilder {
 
     private static final long USER_LIMIT = 0x80000000L;
     private static final int EAX = 0, EDX = 2, EBX = 3, ESP = 4, EBP = 5, ESI = 6, EDI = 7;
-    private static final Pattern SAVED = Pattern.compile("\\$(e[a-z]{2}) \\$T0 (\\d+) - \\^ =");
+    /** {@code $reg $Tn N - ^ =}: every program here bases its register slots on the return-address slot. */
+    private static final Pattern SAVED = Pattern.compile("\\$(e[a-z]{2}) \\$T\\d (\\d+) - \\^ =");
     private static final List<String> NAMES = List.of("eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi");
     private static final int TRAP_FRAME_BYTES = 0x8c;
     /** Locals assumed below an EBP frame whose depth at the call the manifest cannot give (and esp,-8). */
@@ -47,11 +48,7 @@ final class X86StackWriter implements StackBuilder {
     public StackWriter.Layout write(SimThread thread, long userStackTop, List<Long> ips, boolean innermostEntered,
                                     List<long[]> args, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        long[] regs = new long[16];
-        for (int r = 0; r < 8; r++) {
-            regs[r] = plausible(random, thread);
-        }
-        regs[EBP] = 0; // the outermost frame saves EBP 0: an EBP walk ends there
+        long[] regs = initialRegisters(random, thread);
         List<ExpectedFrame> frames = new ArrayList<>();
         List<Long> childSps = new ArrayList<>();
         long espCall = 0;
@@ -68,10 +65,7 @@ final class X86StackWriter implements StackBuilder {
                 frames.add(new ExpectedFrame(names.describe(ip), ip));
                 continue;
             }
-            long entry = i == 0 ? outermostEntry(thread, userStackTop, ip, fn) : espCall - 4;
-            if (i > 0) {
-                memory.put32(entry, ips.get(i - 1));
-            }
+            long entry = returnSlot(thread, userStackTop, ips, i, fn, espCall);
             long[] own = args == null || i >= args.size() ? null : args.get(i);
             for (int a = 0; own != null && a < own.length; a++) {
                 memory.put32(entry + 4 + 4L * a, own[a]);
@@ -93,6 +87,26 @@ final class X86StackWriter implements StackBuilder {
         }
         regs[ESP] = esp;
         return new StackWriter.Layout(regs, frames, childSps);
+    }
+
+    private static long[] initialRegisters(SplittableRandom random, SimThread thread) {
+        long[] regs = new long[16];
+        for (int r = 0; r < 8; r++) {
+            regs[r] = plausible(random, thread);
+        }
+        regs[EBP] = 0; // the outermost frame saves EBP 0: an EBP walk ends there
+        return regs;
+    }
+
+    /** Frame i's return-address slot (its entry ESP), holding the return into frame i - 1. */
+    private long returnSlot(SimThread thread, long userStackTop, List<Long> ips, int i, X86Code.Function fn,
+                            long callerEspCall) {
+        if (i == 0) {
+            return outermostEntry(thread, userStackTop, ips.get(0), fn);
+        }
+        long entry = callerEspCall - 4;
+        memory.put32(entry, ips.get(i - 1));
+        return entry;
     }
 
     /** The outermost frame's return slot: user stack top, or just below InitialStack (its return address 0). */

@@ -95,6 +95,7 @@ class X86KdcomTest {
             assertEquals(dbgBreakPoint, context.eip());
             assertEquals(truth.rsp(), context.esp());
             assertEquals(truth.rbp(), context.ebp());
+            assertEquals(0x3161654cL, context.get(X86Register.EDI) & 0x7fffffffL, "EDI = the tag at the check site");
             GroundTruthEntry entry = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke)
                     .reduce((a, b) -> b).orElseThrow();
             assertFalse(entry.stack().isEmpty());
@@ -102,6 +103,28 @@ class X86KdcomTest {
         long returnAddress = LittleEndian.u32(top, 0);
             assertEquals(entry.stack().get(entry.stack().size() - 2).ip(), returnAddress,
                     "[ESP] names the check site in the ground truth's frame");
+        }
+    }
+
+    @Test
+    void aDriverLoadedWhileRunningIsReportedAndListed() throws Exception {
+        SimulatedTarget target = SimulatedTarget.start(SimConfig.DEFAULT.withEventsPerSecond(0)
+                .withMachine(SimConfig.DEFAULT.machine().withArchitecture(Architecture.X86).withExtraDrivers(1)
+                        .withLateDriverAfterEvents(20)));
+        try (Host host = new Host(target.hostEnd())) {
+            StateChange64 first = host.breakInAndConnect();
+            assertTrue(first.is(NewState.EXCEPTION));
+            X86Context context = getContext(host);
+            setContext(host, context.with(X86Register.EIP, context.eip() + 1));
+            continue2(host, false);
+            StateChange64 load = host.client.awaitStateChange(Host.CALL);
+            assertTrue(load.is(NewState.LOAD_SYMBOLS), () -> "expected the late load, got " + load);
+            assertEquals("\\SystemRoot\\system32\\drivers\\simdrv02.sys", load.loadSymbolsPath());
+            assertEquals(0xffffffff8f710000L, load.loadSymbols().baseOfDll());
+            continue2(host, false);
+            host.breakIn();
+            List<String> modules = moduleList(host, host.client.getVersion().psLoadedModuleList());
+            assertEquals(List.of("ntoskrnl.exe", "myfault.sys", "simdrv01.sys", "simdrv02.sys"), modules);
         }
     }
 

@@ -57,6 +57,64 @@ class X86MachineTest {
     }
 
     @Test
+    void debuggerDataBlockIsThe32BitKernels() {
+        Machine m = boot(0);
+        long listHead = m.version().debuggerDataList() & 0xffffffffL;
+        long block = u32(m, listHead);
+        assertEquals(listHead, u32(m, block), "Header.List is a 32-bit LIST_ENTRY back to the head");
+        assertEquals(0x4742444bL, u32(m, block + 0x10), "OwnerTag KDBG");
+        assertEquals(0x368, u32(m, block + 0x14));
+        assertEquals(0x82800000L, u32(m, block + 0x18));
+        assertEquals(0xffffffffL, u32(m, block + 0x1c), "KernBase sign-extended");
+        assertEquals(m.version().psLoadedModuleList() & 0xffffffffL, u32(m, block + 0x48));
+        assertEquals(1, u32(m, block + 0x34) >>> 16 & 1, "PaeEnabled");
+        assertEquals(0x28, u32(m, block + 0x29c) >>> 16, "OffsetKThreadInitialStack (x86)");
+        assertEquals(0x08, u32(m, block + 0x2f4) & 0xffff, "GdtR0Code (x86)");
+        long kprcb0 = u32(m, m.kernel().globals().kiProcessorBlock());
+        assertEquals(m.kernel().idleThreads().get(0).ethread(), u32(m, kprcb0 + 4), "KPRCB.CurrentThread at +4");
+        assertEquals(m.kernel().processors().get(0).kpcr() + 0x120, kprcb0);
+    }
+
+    @Test
+    void threadProcessAndUserModulesAtTheWin7X86Offsets() {
+        Machine m = boot(0);
+        long thread = m.kernel().appThread().ethread();
+        assertEquals(0xa10, u32(m, thread + 0x230), "ETHREAD.Cid.UniqueThread");
+        assertEquals(0x9c4, u32(m, thread + 0x22c), "ETHREAD.Cid.UniqueProcess");
+        long process = u32(m, thread + 0x150);
+        assertEquals(process, u32(m, thread + 0x50), "KTHREAD.ApcState.Process = KTHREAD.Process");
+        byte[] name = new byte[12];
+        m.readVirtual(process + 0x16c, name, 0, name.length);
+        assertEquals("leakyapp.exe", new String(name, StandardCharsets.US_ASCII));
+        assertEquals(0x9c4, u32(m, process + 0xb4), "EPROCESS.UniqueProcessId");
+        long peb = u32(m, process + 0x1a8);
+        assertEquals(0x7ffdf000L, peb);
+        assertEquals(0x00400000L, u32(m, peb + 0x8), "PEB.ImageBaseAddress");
+        long ldr = u32(m, peb + 0xc);
+        long head = ldr + 0xc;
+        StringBuilder modules = new StringBuilder();
+        for (long e = u32(m, head); e != head && modules.length() < 200; e = u32(m, e)) {
+            int length = (int) (u32(m, e + 0x2c) & 0xffff);
+            byte[] text = new byte[length];
+            m.readVirtual(u32(m, e + 0x30), text, 0, length);
+            modules.append(new String(text, StandardCharsets.UTF_16LE)).append('@')
+                    .append(Long.toHexString(u32(m, e + 0x18))).append(' ');
+        }
+        assertEquals("leakyapp.exe@400000 ntdll.dll@7c900000 ", modules.toString());
+        assertEquals(m.kernel().processors().get(0).kpcr(), u32(m, m.kernel().processors().get(0).kpcr() + 0x1c),
+                "KPCR.SelfPcr");
+    }
+
+    @Test
+    void everyX64OffsetRowHasAnX86Row() {
+        for (dev.poolhit.sim.kernel.Win7Offsets row : dev.poolhit.sim.kernel.Win7Offsets.values()) {
+            assertEquals(dev.poolhit.sim.kernel.Win7X86Offsets.valueOf(row.name()).offset(),
+                    dev.poolhit.sim.kernel.KernelLayout.X86.offset(row));
+        }
+        assertEquals(0x2c0, dev.poolhit.sim.kernel.Win7X86Offsets.EPROCESS_SIZE.offset());
+    }
+
+    @Test
     void everyX86StopHasItsGroundTruthFramesOnTheStack() {
         Machine m = boot(0);
         for (String tag : List.of("Lea2", "Lea1", "CM31", "MmSt")) {

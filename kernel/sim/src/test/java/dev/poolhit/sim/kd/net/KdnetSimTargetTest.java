@@ -14,6 +14,7 @@ import dev.poolhit.kd.transport.kdnet.KdnetLink;
 import dev.poolhit.kd.transport.kdnet.KdnetSpec;
 import dev.poolhit.kd.transport.kdnet.KdnetStats;
 import dev.poolhit.sim.kd.SimConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,27 @@ class KdnetSimTargetTest {
             assertEquals(1, host.handshakes());
             assertEquals(0, host.droppedTotal(), host.summary());
             assertEquals(1, sim.stats().handshakes());
+            session.close();
+        }
+    }
+
+    @Test
+    void theX86TargetAnswersOverKdnetWithItsMachineTypeAndSignExtendedPc() throws Exception {
+        KdnetSimOptions options = KdnetSimOptions.loopback(KdnetSimOptions.freeLoopbackPort())
+                .withPokeInterval(Duration.ofMillis(100));
+        SimConfig config = SimConfig.DEFAULT.withEventsPerSecond(0).withAckTimeout(Duration.ofMillis(100))
+                .withArchitecture(dev.poolhit.sim.Architecture.X86);
+        try (KdnetLink link = KdnetLink.open(KdnetSpec.parse(options.hostSpec()), KdClock.system());
+             KdnetSimTarget sim = KdnetSimTarget.start(config, options)) {
+            KdSession session = new KdSession(link, FAST, null);
+            session.breakIn();
+            StateChange64 stop = session.connect(Duration.ofSeconds(20));
+            KdClient kd = new KdClient(session, Duration.ofSeconds(10));
+            assertEquals(0x014c, kd.getVersion().machineType());
+            assertEquals(0xffffffff82801314L, stop.programCounter(), "RtlpBreakWithStatusInstruction, sign-extended");
+            assertEquals(0x08, stop.controlReportX86().segCs());
+            byte[] mz = kd.readVirtual(0xffffffff82800000L, 2);
+            assertEquals("MZ", new String(mz, StandardCharsets.US_ASCII), "nt's headers at the sign-extended base");
             session.close();
         }
     }
