@@ -158,21 +158,24 @@ class KdTargetX86SimTest {
         long poolHitTag = target.resolve("nt!PoolHitTag").orElseThrow();
         target.write(poolHitTag, "Lea2".getBytes(StandardCharsets.US_ASCII));
         int checked = 0;
+        long userFrames = 0;
         for (int hit = 0; hit < 100; hit++) {
             skipHardcodedBreakAndResume();
             target.awaitStop(WAIT).orElseThrow().require(Stop.Kind.BREAKPOINT, "pool hit");
             List<GroundTruthEntry> broke = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
-            checked += compare(broke.get(broke.size() - 1), target.stack(64), hit);
+            List<StackFrame> stack = target.stack(64);
+            checked += compare(broke.get(broke.size() - 1), stack, hit);
+            userFrames += stack.stream().filter(f -> f.instructionPointer() >= 0 && f.module().isPresent()).count();
         }
         assertTrue(checked >= 100 * 4, "frames compared: " + checked);
+        assertTrue(userFrames > 0, "some stacks continued into user mode");
     }
 
     private int compare(GroundTruthEntry truth, List<StackFrame> frames, int hit) {
         List<ExpectedFrame> expected = new ArrayList<>(truth.stack());
         Collections.reverse(expected);
-        // kernel frames only: past the sysenter the walker's user-mode heuristics are x86walk's (a frameless
-        // ntdll stub under an 'and esp,-8' caller currently loses LeakyIssueIoctl)
-        int n = (int) Math.min(expected.stream().filter(e -> x86(e.ip()) < 0).count(), frames.size());
+        // every frame, past the sysenter trap frame into ntdll and leakyapp (PEB loader list, their PDBs)
+        int n = Math.min(expected.size(), frames.size());
         for (int i = 0; i < n; i++) {
             int k = i;
             assertEquals(x86(expected.get(i).ip()), frames.get(i).instructionPointer(), () -> "hit " + hit + " frame "
