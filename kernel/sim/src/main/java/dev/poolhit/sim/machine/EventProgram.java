@@ -35,7 +35,9 @@ final class EventProgram {
         while (next < points.size()) {
             ExecutionPoint p = points.get(next++);
             if (p.kind() == PointKind.CHECK && !checkTaken.getAsBoolean()) {
-                next++; // AFTER_CHECK only runs after the int 3
+                while (next < points.size() && points.get(next).kind() == PointKind.AFTER_CHECK) {
+                    next++; // the points after the int 3 only run when it ran
+                }
                 continue;
             }
             return p;
@@ -80,6 +82,10 @@ final class EventProgram {
         List<Long> afterIps = new ArrayList<>(returns);
         afterIps.add(site + 1);
         out.add(new ExecutionPoint(PointKind.AFTER_CHECK, site + 1, afterIps, true, last.function()));
+        if (breakRoutine && n >= 2) { // DbgBreakPoint's ret: back in the allocator after its call
+            List<Long> back = returns.subList(0, n - 1);
+            out.add(new ExecutionPoint(PointKind.AFTER_CHECK, back.get(n - 2), back, true, frames.get(n - 2).function()));
+        }
         for (int j = entries - 1; j >= api && j >= 1; j--) {
             List<Long> ips = returns.subList(0, j);
             out.add(new ExecutionPoint(PointKind.RETURN, ips.get(j - 1), ips, true, frames.get(j).function()));

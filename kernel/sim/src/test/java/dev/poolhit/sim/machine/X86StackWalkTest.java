@@ -49,6 +49,30 @@ class X86StackWalkTest {
     }
 
     @Test
+    void steppingOutOfDbgBreakPointLandsInTheAllocatorWithAWalkableStack() {
+        Machine m = Machine.boot(MachineConfig.DEFAULT.withArchitecture(Architecture.X86), X86, Ticker.system());
+        m.writeVirtual(m.kernel().globals().poolHitTag(), "CM31".getBytes(StandardCharsets.US_ASCII), 0, 4);
+        StopEvent hit = runToStop(m);
+        GroundTruthEntry entry = m.groundTruth().entries().stream().filter(GroundTruthEntry::broke)
+                .reduce((a, c) -> c).orElseThrow();
+        assertEquals("nt!DbgBreakPoint", entry.stack().get(entry.stack().size() - 1).function());
+        m.setContext(hit.processor(), hit.context().withRip(hit.programCounter() + 1));
+        m.resume(true, 0x400);
+        StopEvent ret = runToStop(m);
+        assertEquals(StopEvent.STATUS_SINGLE_STEP, ret.exceptionCode());
+        assertEquals(hit.programCounter() + 1, ret.programCounter(), "the ret of DbgBreakPoint");
+        m.resume(true, 0x400);
+        StopEvent back = runToStop(m);
+        List<Long> expected = new ArrayList<>(entry.stack().stream().map(ExpectedFrame::ip).toList());
+        expected.remove(expected.size() - 1);
+        assertEquals(expected.get(expected.size() - 1), back.programCounter(), "back after the call in the allocator");
+        assertEquals(hit.context().rsp() + 4, back.context().rsp(), "the ret popped the return address");
+        Collections.reverse(expected);
+        Context c = back.context();
+        assertEquals(hex(expected), hex(new X86Walker(m).walk(c.rip(), c.rsp(), c.rbp())));
+    }
+
+    @Test
     void walkingTheBreakInGivesTheClockInterruptPath() {
         Machine m = Machine.boot(MachineConfig.DEFAULT.withArchitecture(Architecture.X86), X86, Ticker.system());
         m.requestBreakIn();
