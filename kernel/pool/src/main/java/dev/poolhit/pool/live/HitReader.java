@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * the thread's ApcState, when the target layer knows this build's offsets), kind (from the site's
  * owning function and the frame names), the stack (into user mode when the process's modules are
  * known), and size/address from the allocator's and
- * {@code ExFreePoolWithTag}'s home slots when {@link HomeSlots} confirms the spill. Nothing guessed.
+ * {@code ExFreePoolWithTag}'s home slots when {@link HomeSlots} confirms the spill (x86: their stack
+ * arguments, when {@link StackArgs} proves the slot). Nothing guessed.
  */
 final class HitReader {
     private final KdTarget target;
@@ -29,6 +30,8 @@ final class HitReader {
     private final PoolTag tag;
     private final int maxFrames;
     private final HomeSlots slots;
+    private final StackArgs stackArgs;
+    private final BreakSites sites;
 
     HitReader(KdTarget target, Clock clock, PoolTag tag, int maxFrames) {
         this.target = target;
@@ -36,6 +39,13 @@ final class HitReader {
         this.tag = tag;
         this.maxFrames = maxFrames;
         this.slots = new HomeSlots(target);
+        this.stackArgs = new StackArgs(target, tag);
+        this.sites = new BreakSites(target);
+    }
+
+    /** The check site of a breakpoint stop (the caller of the break routine for {@code call DbgBreakPoint} sites). */
+    long siteOf(Stop stop) {
+        return sites.siteOf(stop);
     }
 
     /** A hit read at a stop, plus where its allocator returns to (for pairing), if known. */
@@ -44,19 +54,21 @@ final class HitReader {
     Read read(Stop stop) {
         List<StackFrame> stack = target.stack(maxFrames);
         List<Frame> frames = frames(stack);
-        HitKind kind = HitClassifier.classify(ownerText(stop.pc()), frames);
+        long site = siteOf(stop);
+        HitKind kind = HitClassifier.classify(ownerText(site), frames);
         HitBuilder b = Hit.builder().time(epochNanos()).kind(kind).tag(tag).processor(stop.processor())
-                .thread(stop.thread()).site(stop.pc(), target.describe(stop.pc()).text()).frames(frames);
+                .thread(stop.thread()).site(site, target.describe(site).text()).frames(frames);
+        boolean x86 = target.info() != null && target.info().x86();
         target.thread().ifPresent(t -> b.process(t.process().eprocess()));
         OptionalLong ret = OptionalLong.empty();
         if (kind == HitKind.ALLOC) {
-            HomeSlots.Args a = slots.allocation(stack);
+            HomeSlots.Args a = x86 ? stackArgs.allocation(stack) : slots.allocation(stack);
             if (a != null) {
                 b.size(a.value());
                 ret = a.returnAddress();
             }
         } else if (kind == HitKind.FREE) {
-            HomeSlots.Args a = slots.free(stack);
+            HomeSlots.Args a = x86 ? stackArgs.free(stack) : slots.free(stack);
             if (a != null) {
                 b.address(a.value());
             }

@@ -187,16 +187,17 @@ public final class TraceRun {
         if (stop.kind() != Stop.Kind.BREAKPOINT) {
             return false;
         }
-        if (sites.contains(stop.pc())) {
+        long site = reader.siteOf(stop); // the caller for 'call DbgBreakPoint' sites (x86)
+        if (sites.contains(site)) {
             return true;
         }
-        if (target.read(stop.pc(), 1)[0] != INT3 || !reader.isPoolRoutine(stop.pc())) {
+        if (target.read(stop.pc(), 1)[0] != INT3 || !reader.isPoolRoutine(site)) {
             return false;
         }
-        sites.add(stop.pc());
-        siteNames.add(target.describe(stop.pc()).text());
-        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + target.describe(stop.pc()).text());
-        if (request.strategy() == Strategy.PATCH) {
+        sites.add(site);
+        siteNames.add(target.describe(site).text());
+        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + target.describe(site).text());
+        if (request.strategy() == Strategy.PATCH && !target.patches().containsKey(stop.pc())) {
             target.patch(stop.pc(), NOP);
             target.setBreakpoint(stop.pc());
         }
@@ -289,7 +290,7 @@ public final class TraceRun {
 
     private void removeReturnBreakpoints() {
         for (Long a : new ArrayList<>(target.breakpoints().keySet())) {
-            if (!sites.contains(a)) {
+            if (!sites.contains(a) && !target.patches().containsKey(a)) { // a patched site keeps its breakpoint
                 target.removeBreakpoint(a);
             }
         }

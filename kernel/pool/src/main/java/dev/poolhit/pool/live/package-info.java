@@ -23,5 +23,12 @@
  * gone, {@code TargetRunningException} when the target must be broken in,
  * {@code MemoryAccessException}, {@code SymbolException} when PoolHitTag cannot be located).
  * A trace never throws for the ways it ends; those are in {@link dev.poolhit.pool.live.TraceResult}.
+ *
+ * <p>x86 targets need nothing else: a check site that calls {@code nt!DbgBreakPoint} is recorded
+ * at its caller (the return address at [ESP], {@code BreakSites}), a cold stub at its own
+ * {@code int 3}; step-over moves EIP past either {@code int 3}, {@code --patch} nops
+ * DbgBreakPoint's (once) or the stub's, {@code --pair} takes the block from EAX at the
+ * allocation's return; sizes and freed blocks come from the stdcall arguments above the proven
+ * return-address slot ({@code StackArgs}) instead of x64 home slots.
  */
 package dev.poolhit.pool.live;

@@ -6,6 +6,7 @@ import dev.poolhit.pool.record.TraceRecorder;
 import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.pool.trace.TraceInfo;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.images.SimImages;
 import dev.poolhit.sim.kd.SimConfig;
 import dev.poolhit.sim.kd.SimulatedTarget;
@@ -45,7 +46,8 @@ public final class LiveSim implements AutoCloseable {
 
     /** A KdTarget attached to {@code sim}'s in-process link. */
     public static KdTarget attach(SimulatedTarget sim, Path symbolDir, UnaryOperator<KdTargetOptions> tune) {
-        KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(pdbFolder(symbolDir))
+        SimImages images = sim.machine().version().x86() ? SimImages.x86() : SimImages.x64();
+        KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(pdbFolder(symbolDir, images))
                 .withConnectTimeout(Duration.ofSeconds(20));
         return KdTarget.attach(KdcomLink.open(sim.hostEnd(), KdClock.system()), tune.apply(options));
     }
@@ -54,16 +56,26 @@ public final class LiveSim implements AutoCloseable {
         return new LiveSim(SimConfig.DEFAULT.withEventsPerSecond(0), symbolDir);
     }
 
+    /** The 32-bit Windows 7 SP1 simulator, as fast as it runs. */
+    public static LiveSim startX86(Path symbolDir) {
+        return new LiveSim(SimConfig.DEFAULT.withEventsPerSecond(0).withArchitecture(Architecture.X86), symbolDir);
+    }
+
     public static TraceRecorder recorder(PoolTag tag) {
         Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         return TraceRecorder.inMemory(new TraceInfo("live sim", Missing.TEXT, tag, Missing.LONG), fixed);
     }
 
     public static SymbolPath pdbFolder(Path dir) {
+        return pdbFolder(dir, SimImages.x64());
+    }
+
+    /** The PDBs of an image set ({@code SimImages.x86()} for the 32-bit machine) as a symbol-path folder. */
+    public static SymbolPath pdbFolder(Path dir, SimImages images) {
         try {
-            for (String f : SimImages.x64().fileNames()) {
+            for (String f : images.fileNames()) {
                 if (f.endsWith(".pdb")) {
-                    Files.write(dir.resolve(f), SimImages.x64().bytes(f));
+                    Files.write(dir.resolve(f), images.bytes(f));
                 }
             }
         } catch (IOException e) {
@@ -72,10 +84,10 @@ public final class LiveSim implements AutoCloseable {
         return SymbolPath.parse(dir.toString(), dir);
     }
 
-    /** Bytes at an address as the simulator holds them (not through the debugger). */
+    /** Bytes at an address as the simulator holds them (not through the debugger; x86: the low 32 bits address). */
     public byte[] simBytes(long address, int length) {
         byte[] out = new byte[length];
-        machine.readVirtual(address, out, 0, length);
+        machine.readVirtual(machine.version().x86() ? address & 0xffffffffL : address, out, 0, length);
         return out;
     }
 

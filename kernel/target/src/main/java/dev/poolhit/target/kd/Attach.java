@@ -30,12 +30,16 @@ final class Attach {
     private final KdClient client;
     private final KdTargetOptions options;
     private final KdClock clock;
+    private final Arch arch;
+    private final MachineCalls calls;
 
-    Attach(KdSession session, KdClient client, KdTargetOptions options, KdClock clock) {
+    Attach(KdSession session, KdClient client, KdTargetOptions options, KdClock clock, Arch arch, MachineCalls calls) {
         this.clock = clock;
         this.session = session;
         this.client = client;
         this.options = options;
+        this.arch = arch;
+        this.calls = calls;
     }
 
     /** Syncs and waits for the first exception stop; load-symbols changes before it are continued. */
@@ -45,9 +49,11 @@ final class Attach {
         }
         long deadline = clock.deadlineAfter(options.connectTimeout().toNanos());
         StateChange64 change = session.connect(options.connectTimeout(), options.breakInOnConnect());
+        // the target serves requests in any state change: the machine decides how to continue it and read it
+        arch.adopt(Uninterrupted.call(client::getVersion).targetMachine());
         while (change.is(NewState.LOAD_SYMBOLS)) {
             LOG.log(System.Logger.Level.DEBUG, "load symbols during attach: " + change.loadSymbolsPath());
-            client.continue2(DBG_CONTINUE, false, 0);
+            calls.continue2(DBG_CONTINUE, false);
             change = nextChange(deadline);
         }
         stopped.accept(change);
@@ -72,30 +78,30 @@ final class Attach {
     }
 
     /** GetVersion, KdDebuggerDataBlock and the processors; null fields never guessed. */
-    static TargetInfo discover(KdClient client, VirtualMemory memory, int processor, StateChange64 first)
+    static TargetInfo discover(KdClient client, VirtualMemory memory, Arch arch, StateChange64 first)
             throws KdException {
         GetVersion64 v = Uninterrupted.call(client::getVersion);
-        KernelDiscovery d = new KernelDiscovery(memory);
+        KernelDiscovery d = new KernelDiscovery(memory, arch);
         KdDebuggerData64 kdbg = d.debuggerData(v);
-        long head = v.psLoadedModuleList();
+        long head = arch.fromWire(v.psLoadedModuleList());
         long breakWithStatus = 0;
         long block = 0;
         if (kdbg != null) {
-            head = kdbg.find(KdDebuggerDataField.PS_LOADED_MODULE_LIST).orElse(head);
-            breakWithStatus = kdbg.find(KdDebuggerDataField.BREAKPOINT_WITH_STATUS).orElse(0);
-            block = memory.u64(v.debuggerDataList());
+            head = arch.fromWire(kdbg.find(KdDebuggerDataField.PS_LOADED_MODULE_LIST).orElse(head));
+            breakWithStatus = arch.fromWire(kdbg.find(KdDebuggerDataField.BREAKPOINT_WITH_STATUS).orElse(0));
+            block = arch.pointer(memory, arch.fromWire(v.debuggerDataList()));
         }
         List<String> notes = new ArrayList<>(d.notes());
         if (OsOffsets.forBuild(v.minorVersion(), v.machineType()).isEmpty()) {
             notes.add(OsOffsets.unknownBuildNote(v.minorVersion(), v.machineType()));
         }
         return new TargetInfo(v.majorVersion(), v.minorVersion(), v.machineType(), first.numberProcessors(),
-                v.kernBase(), head, block, breakWithStatus, notes);
+                arch.fromWire(v.kernBase()), head, block, breakWithStatus, notes);
     }
 
     /** The loaded-module list, reusing {@code previous} modules whose base and size did not change. */
-    static ModuleList modules(VirtualMemory memory, TargetInfo info, ModuleList previous) {
-        KernelDiscovery d = new KernelDiscovery(memory);
+    static ModuleList modules(VirtualMemory memory, Arch arch, TargetInfo info, ModuleList previous) {
+        KernelDiscovery d = new KernelDiscovery(memory, arch);
         ModuleList walked = d.modulesShallow(info.psLoadedModuleList(), info.kernBase());
         List<Module> out = new ArrayList<>();
         for (Module m : walked.all()) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Every change this debugger made to target code: software breakpoints (target handle per
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 final class CodeEdits {
     private final KdClient client;
+    private final LongUnaryOperator wire;
     private final KdMemory raw;
     private final CachedMemory cache;
     private final PatchTable table;
@@ -30,8 +32,10 @@ final class CodeEdits {
     private final Map<Long, Byte> unconfirmed = new LinkedHashMap<>();
     private final Set<Long> adopted = new HashSet<>();
 
-    CodeEdits(KdClient client, KdMemory raw, CachedMemory cache, PatchTable table) {
+    /** @param wire a model address as WriteBreakPoint wants it (x86: sign-extended) */
+    CodeEdits(KdClient client, LongUnaryOperator wire, KdMemory raw, CachedMemory cache, PatchTable table) {
         this.client = client;
+        this.wire = wire;
         this.raw = raw;
         this.cache = cache;
         this.table = table;
@@ -44,7 +48,7 @@ final class CodeEdits {
         byte original = cache.read(address, 1)[0];
         int handle;
         try {
-            handle = Uninterrupted.call(() -> client.writeBreakpoint(address));
+            handle = Uninterrupted.call(() -> client.writeBreakpoint(wire.applyAsLong(address)));
         } catch (KdException e) {
             if (!(e instanceof KdStatusException)) {
                 unconfirmed.put(address, original);

@@ -23,8 +23,9 @@ import java.util.Set;
  * the target keeps its breakpoint table in kernel memory, not in the link.
  */
 final class EditHandover {
-    /** KUSER_SHARED_DATA on x64 and its InterruptTime (KSYSTEM_TIME, 100 ns since boot). */
+    /** KUSER_SHARED_DATA on x64 and x86 (sign-extended) and its InterruptTime (KSYSTEM_TIME, 100 ns since boot). */
     private static final long KUSER_SHARED_DATA_X64 = 0xfffff78000000000L;
+    private static final long KUSER_SHARED_DATA_X86 = 0xffffffffffdf0000L;
     private static final int INTERRUPT_TIME = 0x8;
     private static final int MACHINE_AMD64 = 0x8664;
     private static final byte INT3 = (byte) 0xcc;
@@ -33,13 +34,14 @@ final class EditHandover {
 
     private EditHandover() {}
 
-    /** InterruptTime now; empty when unreadable, zero (a simulator leaves it zero) or not an x64 kernel. */
+    /** InterruptTime now; empty when unreadable, zero (a simulator leaves it zero) or no kernel was found. */
     static OptionalLong bootClock(VirtualMemory raw, TargetInfo info) {
-        if (info == null || info.machineType() != MACHINE_AMD64) {
+        if (info == null) {
             return OptionalLong.empty();
         }
+        long shared = info.machineType() == MACHINE_AMD64 ? KUSER_SHARED_DATA_X64 : KUSER_SHARED_DATA_X86;
         try {
-            long time = LittleEndian.u64(raw.read(KUSER_SHARED_DATA_X64 + INTERRUPT_TIME, 8), 0);
+            long time = LittleEndian.u64(raw.read(shared + INTERRUPT_TIME, 8), 0);
             return time == 0 ? OptionalLong.empty() : OptionalLong.of(time);
         } catch (MemoryAccessException unmapped) {
             return OptionalLong.empty(); // no boot clock to compare: the edits themselves are the evidence

@@ -14,9 +14,12 @@ import dev.poolhit.target.memory.VirtualMemory;
  */
 final class KdMemory implements VirtualMemory {
     private final KdClient client;
+    private final Arch arch;
 
-    KdMemory(KdClient client) {
+    /** @param arch how model addresses go on the wire (x86: sign-extended) */
+    KdMemory(KdClient client, Arch arch) {
         this.client = client;
+        this.arch = arch;
     }
 
     @Override
@@ -24,7 +27,7 @@ final class KdMemory implements VirtualMemory {
         requireBroken("read " + Hex.u64(address));
         byte[] got;
         try {
-            got = Uninterrupted.call(() -> client.readVirtualAvailable(address, length));
+            got = Uninterrupted.call(() -> client.readVirtualAvailable(arch.toWire(address), length));
         } catch (KdException e) {
             throw KdErrors.at(address, "read of 0x" + Integer.toHexString(length) + " bytes at " + Hex.u64(address), e);
         }
@@ -40,7 +43,7 @@ final class KdMemory implements VirtualMemory {
         requireBroken("write " + Hex.u64(address));
         try {
             Uninterrupted.run(() -> {
-                client.writeVirtual(address, data);
+                client.writeVirtual(arch.toWire(address), data);
                 return null;
             });
         } catch (KdException e) {

@@ -64,7 +64,9 @@ public final class KdTarget implements AutoCloseable {
     private final ImageCache images;
     private final CodeEdits edits;
     private final SymbolTables tables;
-    private final RegisterCache registers;
+    private final Arch arch = new Arch();
+    private final MachineCalls calls;
+    private final CpuContexts registers;
     private TargetInfo info;
     private volatile ModuleView view;
     private volatile Stop lastStop;
@@ -79,14 +81,15 @@ public final class KdTarget implements AutoCloseable {
         this.link = link;
         this.client = new KdClient(session, options.requestTimeout());
         this.clock = link.clock();
-        this.raw = new KdMemory(client);
-        this.registers = new RegisterCache(client);
+        this.raw = new KdMemory(client, arch);
+        this.calls = new MachineCalls(client, arch, options.requestTimeout());
+        this.registers = new MachineContexts(arch, new RegisterCache(client), new X86RegisterCache(calls));
         PatchTable patches = new PatchTable();
         // code, headers and unwind data of loaded images outlive a break epoch; stacks and data do not
         this.images = new ImageCache(raw, patches, ManipulateState.MAX_DATA, this::reboots,
                 () -> view == null ? null : view.modules());
         this.memory = new CachedMemory(images, patches, ManipulateState.MAX_DATA);
-        this.edits = new CodeEdits(client, raw, memory, patches);
+        this.edits = new CodeEdits(client, arch::toWire, raw, memory, patches);
         this.tables = new SymbolTables(options, memory);
     }
 
@@ -94,12 +97,12 @@ public final class KdTarget implements AutoCloseable {
     public static KdTarget attach(PacketLink link, KdTargetOptions options) {
         KdTarget t = new KdTarget(link, options);
         try {
-            new Attach(t.session, t.client, options, t.clock).firstStop(t::lastStopFrom);
-            t.info = Attach.discover(t.client, t.memory, t.lastStop.processor(), t.session.lastStateChange());
+            new Attach(t.session, t.client, options, t.clock, t.arch, t.calls).firstStop(t::lastStopFrom);
+            t.info = Attach.discover(t.client, t.memory, t.arch, t.session.lastStateChange());
             t.bootClock = EditHandover.bootClock(t.raw, t.info);
             t.processes = new ProcessViews(t.memory, t.info == null ? Optional.empty()
                     : OsOffsets.forBuild(t.info.build(), t.info.machineType()), t.tables);
-            t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.info, null),
+            t.view = ModuleView.of(t.info == null ? ModuleList.empty() : Attach.modules(t.memory, t.arch, t.info, null),
                     t.memory, t.tables);
             return t;
         } catch (KdException e) {
@@ -176,16 +179,22 @@ public final class KdTarget implements AutoCloseable {
         return view.symbolizer().resolve(expression);
     }
 
+    /** {@code nt!ExFreePoolWithTag+0x3c}; x86 names undecorated and a cold stub as {@code nt+0x5f40}, as WinDbg. */
     public Location describe(long address) {
-        return view.symbolizer().describe(address);
+        return arch.x86() ? x86Walks().describer(view).apply(address) : view.symbolizer().describe(address);
     }
 
     /**
      * The function that owns {@code address}: the start of its .pdata entry's chain root (the parent
      * of a cold fragment such as a PoolHitTag {@code int 3} stub), symbolized. Empty in leaf code.
+     * x86 has no .pdata: the public symbol's function, and for a cold {@code int 3; jmp back} stub
+     * the function its jump returns into.
      */
     public Optional<Location> owningFunction(long address) {
         ModuleView v = view;
+        if (arch.x86()) {
+            return X86CodeOwner.owner(memory, v.symbolizer(), address);
+        }
         return v.unwinder().functions().lookup(address)
                 .map(entry -> v.symbolizer().describe(entry.imageBase() + v.unwinder().chainRoot(entry).beginAddress()));
     }
@@ -221,13 +230,23 @@ public final class KdTarget implements AutoCloseable {
         }
     }
 
-    /** Moves RIP of the stopped processor (e.g. past a hard-coded {@code int 3}); written at once. */
+    /** Moves RIP (x86: EIP) of the stopped processor (e.g. past a hard-coded {@code int 3}); written at once. */
     public void setInstructionPointer(long rip) {
         int cpu = requireStop("set RIP").processor();
         try {
-            registers.setRip(cpu, rip);
+            registers.setInstructionPointer(cpu, rip);
         } catch (KdException e) {
             throw fail("SetContext on processor " + cpu, e);
+        }
+    }
+
+    /** CR0-CR4 and the kernel debug registers of the stopped processor (KSPECIAL_REGISTERS of its machine). */
+    public ControlRegisters controlRegisters() {
+        int cpu = requireStop("read control registers").processor();
+        try {
+            return Uninterrupted.call(() -> calls.controlRegisters(cpu));
+        } catch (KdException e) {
+            throw fail("ReadControlSpace on processor " + cpu, e);
         }
     }
 
@@ -241,6 +260,9 @@ public final class KdTarget implements AutoCloseable {
      */
     public StackTrace stackTrace(int maxFrames) {
         Registers regs = registers();
+        if (arch.x86()) {
+            return x86Walks().trace(view, lastStop.thread(), regs, maxFrames);
+        }
         return processes.walker(view, lastStop.thread(), regs.rsp()).trace(regs, maxFrames);
     }
 
@@ -341,7 +363,7 @@ public final class KdTarget implements AutoCloseable {
             return Optional.ofNullable(lastStop);
         }
         try {
-            return new StopWaiter(client, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
+            return new StopWaiter(client, calls, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
                     .map(this::lastStopFrom);
         } catch (KdException e) {
             throw fail("waiting for the target to stop", e);
@@ -353,14 +375,19 @@ public final class KdTarget implements AutoCloseable {
         session.close();
     }
 
+    private X86Walks x86Walks() {
+        return new X86Walks(memory, tables, processes);
+    }
+
     private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {
         lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
-                change.processor(), change.thread(), change.programCounter(), change.firstChance());
+                change.processor(), arch.fromWire(change.thread()), arch.fromWire(change.programCounter()),
+                change.firstChance());
         return lastStop;
     }
 
     private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
-        if (info != null && !change.loadSymbols().unloadSymbols() && change.loadSymbols().baseOfDll() == info.kernBase()) {
+        if (info != null && !change.loadSymbols().unloadSymbols() && arch.fromWire(change.loadSymbols().baseOfDll()) == info.kernBase()) {
             // the kernel announces itself only at boot: the target rebooted and our breakpoints and patches are gone
             LOG.log(System.Logger.Level.INFO, "target rebooted: forgetting " + edits.breakpoints().size()
                     + " breakpoints and " + edits.patches().size() + " patches");
@@ -369,7 +396,7 @@ public final class KdTarget implements AutoCloseable {
             reboots++;
         }
         if (info != null) {
-            view = ModuleView.of(Attach.modules(memory, info, view.modules()), memory, tables);
+            view = ModuleView.of(Attach.modules(memory, arch, info, view.modules()), memory, tables);
             LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "
                     + change.loadSymbolsPath());
         }
@@ -380,7 +407,7 @@ public final class KdTarget implements AutoCloseable {
     private void continueWith(boolean trace) {
         requireStop(trace ? "single-step" : "resume");
         try {
-            client.continue2(DBG_EXCEPTION_HANDLED, trace, 0); // every Stop is an exception: WinDbg's 'g'
+            calls.continue2(DBG_EXCEPTION_HANDLED, trace); // every Stop is an exception: WinDbg's 'g'
         } catch (KdException e) {
             throw fail(trace ? "single-step" : "continue", e);
         } finally {

@@ -6,7 +6,6 @@ import dev.poolhit.kd.protocol.GetVersion64;
 import dev.poolhit.kd.protocol.KdDebuggerData64;
 import dev.poolhit.kd.protocol.KdDebuggerDataField;
 import dev.poolhit.kd.protocol.KdProtocolException;
-import dev.poolhit.kd.protocol.KldrDataTableEntry;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.memory.VirtualMemory;
 import dev.poolhit.target.module.Module;
@@ -33,10 +32,17 @@ final class KernelDiscovery {
     private static final System.Logger LOG = System.getLogger(KernelDiscovery.class.getName());
 
     private final VirtualMemory memory;
+    private final Arch arch;
     private final List<String> notes = new ArrayList<>();
 
     KernelDiscovery(VirtualMemory memory) {
+        this(memory, new Arch());
+    }
+
+    /** On an x86 kernel ({@code arch}) links, bases and names are 32-bit and KDBG's pointers are cut to 32 bits. */
+    KernelDiscovery(VirtualMemory memory, Arch arch) {
         this.memory = memory;
+        this.arch = arch;
     }
 
     List<String> notes() {
@@ -50,7 +56,7 @@ final class KernelDiscovery {
             return null;
         }
         try {
-            long block = memory.u64(version.debuggerDataList());
+            long block = arch.pointer(memory, arch.fromWire(version.debuggerDataList()));
             byte[] header = memory.read(block, KdDebuggerData64.HEADER_BYTES);
             int tag = LittleEndian.i32(header, 0x10);
             long size = LittleEndian.u32(header, 0x14);
@@ -64,7 +70,7 @@ final class KernelDiscovery {
                         + ", expected 0x50..0x1000");
                 return null;
             }
-            return KdDebuggerData64.decode(memory.read(block, (int) size));
+            return KdDebuggerData64.decode(memory.read(block, (int) size)); // 64-bit fields on x86 too (12.6)
         } catch (TargetException | KdProtocolException e) {
             notes.add("KdDebuggerDataBlock unreadable: " + e.getMessage());
             return null;
@@ -76,13 +82,13 @@ final class KernelDiscovery {
         List<Module> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         try {
-            long entry = memory.u64(head);
+            long entry = arch.pointer(memory, head);
             while (entry != head) {
                 if (!seen.add(entry) || out.size() >= MAX_MODULES) {
                     notes.add("loaded-module list loops or exceeds " + MAX_MODULES + " entries at " + Hex.u64(entry));
                     break;
                 }
-                KldrDataTableEntry e = KldrDataTableEntry.decode(memory.read(entry, KldrDataTableEntry.BYTES));
+                KernelModuleEntry e = KernelModuleEntry.read(memory, entry, arch);
                 addModule(out, e, kernBase);
                 entry = e.flink();
             }
@@ -92,14 +98,14 @@ final class KernelDiscovery {
         return new ModuleList(out);
     }
 
-    private void addModule(List<Module> out, KldrDataTableEntry e, long kernBase) {
-        String imageName = unicode(e.baseDllName().buffer(), e.baseDllName().length());
+    private void addModule(List<Module> out, KernelModuleEntry e, long kernBase) {
+        String imageName = unicode(e.nameBuffer(), e.nameLength());
         if (e.sizeOfImage() <= 0) {
             notes.add("module " + imageName + " at " + Hex.u64(e.dllBase()) + " has SizeOfImage 0: skipped");
             return;
         }
         Module m = new Module(shortName(imageName, e.dllBase() == kernBase), imageName, e.dllBase(),
-                e.sizeOfImage() & 0xffffffffL, e.exceptionTable(), e.exceptionTableSize() & 0xffffffffL, 0,
+                e.sizeOfImage(), e.exceptionTable(), e.exceptionTableSize(), 0,
                 java.util.Optional.empty());
         out.add(m);
     }

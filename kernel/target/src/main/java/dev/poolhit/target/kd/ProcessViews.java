@@ -70,6 +70,14 @@ final class ProcessViews {
                 rip -> thread.flatMap(t -> userWalker(kernel, t.process(), rip)));
     }
 
+    /** A process's user-mode modules from its PEB loader list (what cannot be read is logged and left out). */
+    List<Module> loaderModules(ProcessInfo process) {
+        LoaderList loader = new LoaderList(memory, os.orElseThrow().offsets());
+        List<Module> modules = loader.modules(process);
+        loader.notes().forEach(n -> LOG.log(System.Logger.Level.INFO, n));
+        return modules;
+    }
+
     synchronized void forget() {
         views.clear();
     }
@@ -80,9 +88,7 @@ final class ProcessViews {
         if (current && known.modules().stream().anyMatch(m -> m.contains(rip))) {
             return Optional.of(known.walker());
         }
-        LoaderList loader = new LoaderList(memory, os.orElseThrow().offsets());
-        List<Module> modules = loader.modules(process);
-        loader.notes().forEach(n -> LOG.log(System.Logger.Level.INFO, n));
+        List<Module> modules = loaderModules(process);
         if (current && modules.equals(known.modules())) {
             return Optional.of(known.walker());
         }

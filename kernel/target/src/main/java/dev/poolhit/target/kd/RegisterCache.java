@@ -9,8 +9,8 @@ import dev.poolhit.target.unwind.Registers;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Each processor's CONTEXT, read once per break epoch (R7) and written through at once. */
-final class RegisterCache {
+/** Each processor's AMD64 CONTEXT, read once per break epoch (R7) and written through at once. */
+final class RegisterCache implements CpuContexts {
     private final KdClient client;
     private final Map<Integer, Amd64Context> contexts = new HashMap<>();
 
@@ -18,7 +18,8 @@ final class RegisterCache {
         this.client = client;
     }
 
-    Registers registers(int processor) throws KdException {
+    @Override
+    public Registers registers(int processor) throws KdException {
         Amd64Context c = context(processor);
         long[] gpr = new long[Reg.values().length];
         for (Reg r : Reg.values()) {
@@ -27,7 +28,8 @@ final class RegisterCache {
         return Registers.of(c.rip(), gpr);
     }
 
-    void setRip(int processor, long rip) throws KdException {
+    @Override
+    public void setInstructionPointer(int processor, long rip) throws KdException {
         Amd64Context changed = context(processor).with(Amd64Register.RIP, rip);
         Uninterrupted.run(() -> {
             client.setContext(processor, changed);
@@ -36,8 +38,8 @@ final class RegisterCache {
         contexts.put(processor, changed);
     }
 
-    /** The target ran: every context is stale. */
-    void clear() {
+    @Override
+    public void clear() {
         contexts.clear();
     }
 

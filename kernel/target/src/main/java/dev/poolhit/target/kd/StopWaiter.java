@@ -18,12 +18,14 @@ import java.util.function.Consumer;
  */
 final class StopWaiter {
     private final KdClient client;
+    private final MachineCalls calls;
     private final KdClock clock;
     private final Consumer<StateChange64> onLoad;
     private final int continueStatus;
 
-    StopWaiter(KdClient client, KdClock clock, Consumer<StateChange64> onLoad, int continueStatus) {
+    StopWaiter(KdClient client, MachineCalls calls, KdClock clock, Consumer<StateChange64> onLoad, int continueStatus) {
         this.client = client;
+        this.calls = calls;
         this.clock = clock;
         this.onLoad = onLoad;
         this.continueStatus = continueStatus;
@@ -49,7 +51,7 @@ final class StopWaiter {
                 return Optional.of(change);
             }
             onLoad.accept(change);
-            client.continue2(continueStatus, false, 0);
+            calls.continue2(continueStatus, false);
         }
     }
 }

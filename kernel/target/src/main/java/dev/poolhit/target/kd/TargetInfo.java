@@ -23,6 +23,16 @@ public record TargetInfo(int majorVersion, int build, int machineType, int proce
         notes = List.copyOf(notes);
     }
 
+    /** True for a 32-bit x86 kernel (MachineType 0x014c): 32-bit pointers, addresses sign-extended from bit 31. */
+    public boolean x86() {
+        return machineType == 0x14c;
+    }
+
+    /** Width of a target pointer in memory: 4 on x86, 8 on x64. */
+    public int pointerBytes() {
+        return x86() ? 4 : 8;
+    }
+
     /** {@code Windows build 7601 x64 (free), 2 processors, kernel base fffff800`02a00000}. */
     public String versionLine() {
         String machine = machineType == 0x8664 ? "x64" : machineType == 0x14c ? "x86" : String.format("machine 0x%x", machineType);

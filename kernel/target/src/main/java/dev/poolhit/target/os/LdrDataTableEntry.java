@@ -19,6 +19,8 @@ public record LdrDataTableEntry(long flink, long blink, long dllBase, long entry
                                 int fullDllNameLength, long fullDllNameBuffer, int baseDllNameLength,
                                 long baseDllNameBuffer) {
     public static final int BYTES = 0x68;
+    /** The x86 entry through BaseDllName (InLoadOrderLinks 0x00, DllBase 0x18, SizeOfImage 0x20, names 0x24/0x2c). */
+    public static final int BYTES_32 = 0x34;
 
     public static LdrDataTableEntry decode(byte[] b) {
         if (b.length < BYTES) {
@@ -28,6 +30,20 @@ public record LdrDataTableEntry(long flink, long blink, long dllBase, long entry
         return new LdrDataTableEntry(LittleEndian.u64(b, 0), LittleEndian.u64(b, 8), LittleEndian.u64(b, 0x30),
                 LittleEndian.u64(b, 0x38), LittleEndian.u32(b, 0x40), LittleEndian.u16(b, 0x48),
                 LittleEndian.u64(b, 0x50), LittleEndian.u16(b, 0x58), LittleEndian.u64(b, 0x60));
+    }
+
+    /**
+     * The x86 (32-bit) LDR_DATA_TABLE_ENTRY: u32 pointers (sign-extended from bit 31, the model form
+     * of x86 addresses), 8-byte UNICODE_STRINGs {Length, MaximumLength, Buffer}.
+     */
+    public static LdrDataTableEntry decode32(byte[] b) {
+        if (b.length < BYTES_32) {
+            throw new IllegalArgumentException("LDR_DATA_TABLE_ENTRY32 too short: expected 0x"
+                    + Integer.toHexString(BYTES_32) + " bytes, actual 0x" + Integer.toHexString(b.length));
+        }
+        return new LdrDataTableEntry(LittleEndian.i32(b, 0), LittleEndian.i32(b, 4), LittleEndian.i32(b, 0x18),
+                LittleEndian.i32(b, 0x1c), LittleEndian.u32(b, 0x20), LittleEndian.u16(b, 0x24),
+                LittleEndian.i32(b, 0x28), LittleEndian.u16(b, 0x2c), LittleEndian.i32(b, 0x30));
     }
 
     /** The entry as a target lays it out: other links zero, MaximumLength = Length + 2 (room for a NUL). */

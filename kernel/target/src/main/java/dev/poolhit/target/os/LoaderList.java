@@ -45,7 +45,7 @@ public final class LoaderList {
             return out;
         }
         try {
-            long ldr = memory.u64(process.peb() + offsets.pebLdr());
+            long ldr = pointer(process.peb() + offsets.pebLdr());
             if (ldr == 0) {
                 notes.add(process.text() + ": PEB " + Hex.u64(process.peb()) + " has no loader data yet");
                 return out;
@@ -59,13 +59,15 @@ public final class LoaderList {
 
     private void walk(ProcessInfo process, long head, List<Module> out) {
         Set<Long> seen = new HashSet<>();
-        for (long entry = memory.u64(head); entry != head; ) {
+        for (long entry = pointer(head); entry != head; ) {
             if (!seen.add(entry) || seen.size() > MAX_MODULES) {
                 notes.add(process.text() + ": loader list loops or exceeds " + MAX_MODULES + " entries at "
                         + Hex.u64(entry));
                 return;
             }
-            LdrDataTableEntry e = LdrDataTableEntry.decode(memory.read(entry, LdrDataTableEntry.BYTES));
+            LdrDataTableEntry e = offsets.pointerBytes() == 4
+                    ? LdrDataTableEntry.decode32(memory.read(entry, LdrDataTableEntry.BYTES_32))
+                    : LdrDataTableEntry.decode(memory.read(entry, LdrDataTableEntry.BYTES));
             String imageName = name(e.baseDllNameBuffer(), e.baseDllNameLength());
             if (e.sizeOfImage() == 0 || e.dllBase() == 0) {
                 notes.add(process.text() + ": module " + imageName + " at " + Hex.u64(e.dllBase())
@@ -85,6 +87,10 @@ public final class LoaderList {
             notes.add("module " + m.name() + ": headers unreadable: " + e.getMessage());
             return m;
         }
+    }
+
+    private long pointer(long address) {
+        return offsets.pointerBytes() == 4 ? (int) memory.u32(address) : memory.u64(address);
     }
 
     private String name(long buffer, int lengthBytes) {

@@ -21,16 +21,21 @@ public final class OsStructures {
     }
 
     public ThreadInfo thread(long kthread) {
-        long eprocess = memory.u64(kthread + offsets.kthreadApcStateProcess());
-        return new ThreadInfo(kthread, memory.u64(kthread + offsets.ethreadCidUniqueThread()), process(eprocess),
-                memory.u64(kthread + offsets.kthreadInitialStack()), memory.u64(kthread + offsets.kthreadStackLimit()),
-                memory.u64(kthread + offsets.kthreadStackBase()));
+        long eprocess = pointer(kthread + offsets.kthreadApcStateProcess());
+        return new ThreadInfo(kthread, pointer(kthread + offsets.ethreadCidUniqueThread()), process(eprocess),
+                pointer(kthread + offsets.kthreadInitialStack()), pointer(kthread + offsets.kthreadStackLimit()),
+                pointer(kthread + offsets.kthreadStackBase()));
     }
 
     public ProcessInfo process(long eprocess) {
         byte[] name = memory.read(eprocess + offsets.eprocessImageFileName(), OsOffsets.IMAGE_FILE_NAME_BYTES);
-        return new ProcessInfo(eprocess, memory.u64(eprocess + offsets.eprocessUniqueProcessId()), ascii(name),
-                memory.u64(eprocess + offsets.eprocessPeb()));
+        return new ProcessInfo(eprocess, pointer(eprocess + offsets.eprocessUniqueProcessId()), ascii(name),
+                pointer(eprocess + offsets.eprocessPeb()));
+    }
+
+    /** A pointer-sized field; on x86 sign-extended from bit 31 (the model form of a 32-bit address). */
+    public long pointer(long address) {
+        return offsets.pointerBytes() == 4 ? (int) memory.u32(address) : memory.u64(address);
     }
 
     private static String ascii(byte[] bytes) {

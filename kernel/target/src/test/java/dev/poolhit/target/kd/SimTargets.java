@@ -2,6 +2,7 @@ package dev.poolhit.target.kd;
 
 import dev.poolhit.kd.transport.KdClock;
 import dev.poolhit.kd.transport.kdcom.KdcomLink;
+import dev.poolhit.sim.Architecture;
 import dev.poolhit.sim.images.SimImages;
 import dev.poolhit.sim.kd.SimConfig;
 import dev.poolhit.sim.kd.SimulatedTarget;
@@ -18,10 +19,15 @@ final class SimTargets {
 
     /** Copies the sim's PDBs into {@code dir}: a plain symbol-path folder. */
     static SymbolPath pdbFolder(Path dir) {
+        return pdbFolder(dir, SimImages.x64());
+    }
+
+    /** Copies the PDBs of an image set ({@code SimImages.x86()} for the 32-bit machine) into {@code dir}. */
+    static SymbolPath pdbFolder(Path dir, SimImages images) {
         try {
-            for (String f : SimImages.x64().fileNames()) {
+            for (String f : images.fileNames()) {
                 if (f.endsWith(".pdb")) {
-                    Files.write(dir.resolve(f), SimImages.x64().bytes(f));
+                    Files.write(dir.resolve(f), images.bytes(f));
                 }
             }
         } catch (IOException e) {
@@ -32,6 +38,16 @@ final class SimTargets {
 
     static SimulatedTarget start() {
         return SimulatedTarget.start(SimConfig.DEFAULT.withEventsPerSecond(0));
+    }
+
+    /** The 32-bit Windows 7 SP1 machine, running as fast as it can. */
+    static SimulatedTarget startX86() {
+        return SimulatedTarget.start(SimConfig.DEFAULT.withEventsPerSecond(0).withArchitecture(Architecture.X86));
+    }
+
+    /** The model form of a 32-bit simulator address: sign-extended from bit 31. */
+    static long x86(long address) {
+        return (int) address;
     }
 
     static KdTarget attach(SimulatedTarget sim, SymbolPath symbols) {
