@@ -15,6 +15,8 @@ STACK_MARKERS = (".java:", "at dev.poolhit", "\tat ")
 COMPARE = """
 import dev.poolhit.jupyter.investigate.PoolHit;
 import dev.poolhit.sim.workload.*;
+// the 32-bit simulator keeps plain 32-bit addresses; the debugger's are sign-extended from bit 31
+java.util.function.LongUnaryOperator X = X86 ? v -> (long) (int) v : v -> v;
 var t = PoolHit.trace();
 var h = t.hits();
 var fr = t.frames();
@@ -28,14 +30,15 @@ for (int i = 0; i < h.rowCount(); i++) {
     if (!h.getString(i, "kind").equals(alloc ? "alloc" : "free")) bad++;
     if (!h.getString(i, "tag").equals("Lea2")) bad++;
     if (alloc && size != e.size()) bad++;
-    if ((!alloc || PAIR) && addr != e.address()) bad++;
+    if ((!alloc || PAIR) && addr != X.applyAsLong(e.address())) bad++;
     var exp = new ArrayList<>(e.stack()); Collections.reverse(exp);
     int hit = i;
     var mine = fr.where(fr.intColumn("hit").isEqualTo(hit));
     if (mine.rowCount() < 3) bad++;
     for (int f = 0; f < Math.min(exp.size(), mine.rowCount()); f++) {
-        if (mine.longColumn("ip").getLong(f) != exp.get(f).ip()) bad++;
-        if (f + 1 < Math.min(exp.size(), mine.rowCount()) && mine.longColumn("ret_addr").getLong(f) != exp.get(f + 1).ip()) bad++;
+        if (mine.longColumn("ip").getLong(f) != X.applyAsLong(exp.get(f).ip())) bad++;
+        if (f + 1 < Math.min(exp.size(), mine.rowCount())
+                && mine.longColumn("ret_addr").getLong(f) != X.applyAsLong(exp.get(f + 1).ip())) bad++;
     }
 }
 System.out.println("mismatches: " + bad + " of " + h.rowCount());
@@ -80,6 +83,11 @@ def fixture(relative):
 
 
 class InvestigationTests(unittest.TestCase):
+    """On the x64 simulator; X86InvestigationTests runs the same tests on the 32-bit one."""
+    SIM = "sim:rate=0"
+    KERNEL_BASE = "kernel base fffff800`02a00000"
+    X86 = False
+
     @classmethod
     def setUpClass(cls):
         cls.km, cls.kc = ks.start()
@@ -114,8 +122,8 @@ class InvestigationTests(unittest.TestCase):
         return results[0]["content"]["data"]["text/html"]
 
     def connect_and_arm(self, tag="Lea2"):
-        out = self.text(self.ok("%connect sim:rate=0"))
-        self.assertIn("kernel base fffff800`02a00000", out)
+        out = self.text(self.ok("%connect " + self.SIM))
+        self.assertIn(self.KERNEL_BASE, out)
         self.assertIn("PoolHitTag: nt!PoolHitTag at", out)
         self.assertIn("idle (0xffffff0f)", self.text(self.ok("%poolhittag")))
         self.assertIn("PoolHitTag = " + tag, self.text(self.ok("%poolhittag " + tag)))
@@ -131,7 +139,7 @@ class InvestigationTests(unittest.TestCase):
         outputs = self.ok(magic)
         self.assertIn("<caption>hits: %d rows × 12 columns</caption>" % rows, self.html_result(outputs))
         self.assertTrue(any(m["msg_type"] == "update_display_data" for m in outputs), "progress bar updated in place")
-        self.assertIn("mismatches: 0 of %d" % rows, self.text(self.ok(COMPARE.replace("PAIR", str(pair).lower()))))
+        self.assertIn("mismatches: 0 of %d" % rows, self.text(self.ok(COMPARE.replace("PAIR", str(pair).lower()).replace("X86", str(self.X86).lower()))))
 
     def assert_restored(self):
         self.assertIn("tag 0fffffff breakpoints 0 ours 0 0", self.text(self.ok(RESTORED)))
@@ -191,7 +199,8 @@ class InvestigationTests(unittest.TestCase):
     def test_a_link_cut_mid_trace_reconnects_restores_and_keeps_the_hits(self):
         # cut=N: the simulator drops the link after sending N packets; PoolHit reopens it (the cable
         # plugged back in), adopts what the lost link left on the target and restores it
-        self.assertIn("kernel base fffff800`02a00000", self.text(self.ok("%connect sim:rate=0,cut=4000")))
+        spec = self.SIM + ",cut=4000"
+        self.assertIn(self.KERNEL_BASE, self.text(self.ok("%connect " + spec)))
         self.ok("%poolhittag Lea2")
         reply, outputs, _ = ks.execute(self.kc, "%trace 100000 --patch", 120)
         self.assertEqual(reply["content"]["status"], "error")
@@ -204,7 +213,7 @@ class InvestigationTests(unittest.TestCase):
             self.assertNotIn(marker, traceback)
         self.assert_restored()
         status = self.text(self.ok("%status"))
-        self.assertIn("connected: sim:rate=0,cut=4000, running", status)
+        self.assertIn("connected: %s, running" % spec, status)
         self.assertIn("last trace: %s hits" % found.group(1), status)
         self.assertEqual("nothing to restore; target running", self.text(self.ok("%restore")).strip())
 
@@ -249,6 +258,18 @@ class InvestigationTests(unittest.TestCase):
             self.assertNotIn(marker, traceback)
         self.ok("1 + 1")
 
+
+class X86InvestigationTests(InvestigationTests):
+    """Issue #9: the same end-to-end tests against the 32-bit (x86) simulator, unchanged."""
+    SIM = "sim:x86,rate=0"
+    KERNEL_BASE = "kernel base ffffffff`82800000"
+    X86 = True
+
+    def test_thirty_load_symbols_stops_at_boot_attach_with_no_user_action(self):
+        out = self.text(self.ok("%connect sim:x86,boot,drivers=28,rate=0"))
+        self.assertIn(self.KERNEL_BASE, out)
+        self.assertIn("30 modules: nt, myfault, simdrv01", out)
+        self.assertIn("<caption>modules: 30 rows", self.html_result(self.ok("%lm")))
 
 if __name__ == "__main__":
     unittest.main()

@@ -93,7 +93,7 @@ final class ConnectMagics {
     private static SymbolPath symbolPath(MagicCall call, ConnectSpec spec) {
         Optional<String> text = call.option("--symbols");
         if (text.isEmpty() && spec.sim()) {
-            text = Optional.of(SimSymbols.folder().toString());
+            text = Optional.of(SimSymbols.folder(spec.knobs().x86()).toString());
         }
         if (text.isEmpty()) {
             text = Optional.ofNullable(System.getenv("_NT_SYMBOL_PATH"));

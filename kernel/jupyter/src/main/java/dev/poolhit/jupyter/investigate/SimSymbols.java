@@ -15,14 +15,23 @@ import java.nio.file.StandardCopyOption;
 final class SimSymbols {
     private SimSymbols() {}
 
-    /** {@code ~/.cache/poolhit/sim-symbols}, filled if a PDB is missing or differs in size. */
+    /** The x64 simulator's folder. */
     static Path folder() {
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "poolhit", "sim-symbols");
+        return folder(false);
+    }
+
+    /**
+     * {@code ~/.cache/poolhit/sim-symbols/x64} (or {@code x86}), filled if a PDB is missing or differs
+     * in size. One folder per architecture: both image sets have a {@code myfault.pdb}.
+     */
+    static Path folder(boolean x86) {
+        SimImages images = x86 ? SimImages.x86() : SimImages.x64();
+        Path dir = Path.of(System.getProperty("user.home"), ".cache", "poolhit", "sim-symbols", x86 ? "x86" : "x64");
         try {
             Files.createDirectories(dir);
-            for (String name : SimImages.x64().fileNames()) {
+            for (String name : images.fileNames()) {
                 if (name.endsWith(".pdb")) {
-                    extract(dir, name);
+                    extract(images, dir, name);
                 }
             }
         } catch (IOException e) {
@@ -31,8 +40,8 @@ final class SimSymbols {
         return dir;
     }
 
-    private static void extract(Path dir, String name) throws IOException {
-        byte[] bytes = SimImages.x64().bytes(name);
+    private static void extract(SimImages images, Path dir, String name) throws IOException {
+        byte[] bytes = images.bytes(name);
         Path file = dir.resolve(Path.of(name).getFileName().toString());
         if (Files.isRegularFile(file) && Files.size(file) == bytes.length) {
             return;

@@ -25,6 +25,8 @@ public final class Workload {
     private static final int PROTECTED = 0x80000000;
     private static final int[] LEAK_SIZES = {0x28, 0x100, 0x200, 0x4d0, 0x1000, 0x2000};
     private static final String[] WORKER_TAGS = {"CM31", "File", "MmSt"};
+    /** Live 'CM31' blocks after which the x86 workers stop allocating them (at most ~10 MB). */
+    private static final int X86_CM31_LIMIT = 4096;
     /** Tags whose callers ask for PagedPool (sim-images: MyfaultAllocBalanced, CmpLazyFlushWorker). */
     private static final Set<String> PAGED_TAGS = Set.of("Lea1", "CM31");
 
@@ -100,7 +102,9 @@ public final class Workload {
      */
     private void planX86Worker(int cpu) {
         int worker = random.nextInt(workers);
-        if (random.nextBoolean()) {
+        boolean cm31 = random.nextBoolean();
+        // a leak that never stops would fill the 64 MB paged region within a long trace and kill the target
+        if (cm31 && outstanding.getOrDefault("CM31", List.of()).size() < X86_CM31_LIMIT) {
             pending.add(new Step("worker-CM31-small", null, "CM31", 0x200 + 0x8 * random.nextInt(0x100),
                     ThreadRole.WORKER, worker, cpu, true));
             return;
