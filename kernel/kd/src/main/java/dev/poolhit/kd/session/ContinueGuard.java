@@ -103,7 +103,6 @@ final class ContinueGuard {
      * the probe made it announce again.
      */
     void onSilence() throws KdException {
-        heardAt = pump.clock().nanoTime();
         Verdict v = probe();
         if (v == Verdict.RUNNING) {
             settled = true;
@@ -151,6 +150,14 @@ final class ContinueGuard {
     private Verdict probe() throws KdException {
         probes++;
         probed = true;
+        try {
+            return listenAfterReset();
+        } finally {
+            heardAt = pump.clock().nanoTime(); // the next silent interval counts from this exchange
+        }
+    }
+
+    private Verdict listenAfterReset() throws KdException {
         int resetsBefore = pump.resets();
         pump.sendResetProbe();
         long deadline = pump.clock().deadlineAfter(probeWindowNanos());

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.Lock;
  * can expire "the ACK timeout the session is now waiting for" without races and without sleeping.
  */
 public final class ManualClock implements KdClock {
-    private record Waiter(Lock lock, Condition condition) {}
+    private record Waiter(Lock lock, Condition condition, long deadline) {}
 
     private final List<Waiter> waiters = new ArrayList<>();
     private long now;
@@ -34,7 +34,7 @@ public final class ManualClock implements KdClock {
 
     @Override
     public void awaitUntil(Lock lock, Condition condition, long deadlineNanos) throws InterruptedException {
-        Waiter w = new Waiter(lock, condition);
+        Waiter w = new Waiter(lock, condition, deadlineNanos);
         synchronized (this) {
             if (now - deadlineNanos >= 0) {
                 return;
@@ -86,6 +86,26 @@ public final class ManualClock implements KdClock {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalStateException("no thread waited on the clock within " + realLimit);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        advance(step);
+    }
+
+    /**
+     * Advances by {@code step} once a thread waits for a deadline at least {@code step} away: e.g. past
+     * a 1 s ACK wait into a 10 s response wait, whatever the reader thread has decoded by then.
+     *
+     * @throws IllegalStateException if no such wait started within 10 s of real time
+     */
+    public void advanceWhenWaitingAtLeast(Duration step) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        synchronized (this) {
+            while (waiters.stream().noneMatch(w -> w.deadline() - now >= step.toNanos())) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("no thread waited " + step + " or longer on the clock within 10 s");
                 }
                 wait(Math.max(1, left / 1_000_000));
             }

@@ -52,7 +52,7 @@ class ContinueGuardTest extends AbstractSessionTest {
             return client.awaitStateChange(Duration.ofSeconds(60));
         });
         target.expectData(PacketType.STATE_MANIPULATE, true); // ACKed, but its type byte was flipped: dropped
-        clock.advanceWhenWaiting(Duration.ofSeconds(ContinueGuard.SILENCE_PROBE_RESETS));
+        clock.advanceWhenWaitingAtLeast(Duration.ofSeconds(ContinueGuard.SILENCE_PROBE_RESETS)); // in the stop wait
         target.expectControl(PacketType.RESET, 0);
         target.send(KdPacket.reset()); // still in the debugger loop: answers and repeats its stop
         target.sendAcked(ScriptedTarget.breakpointAt(PC).toPacket(0x80800000));

@@ -38,7 +38,7 @@ class TargetRestartTest extends AbstractSessionTest {
         connect();
         Future<GetVersion64> f = onHost(client::getVersion);
         KdPacket ignored = target.expectRequest(dev.poolhit.kd.protocol.ManipulateApi.GET_VERSION); // ACKed, dropped
-        clock.advanceWhenWaiting(Duration.ofSeconds(KdSession.RESPONSE_PATIENCE_ACKS));
+        clock.advanceWhenWaitingAtLeast(Duration.ofSeconds(KdSession.RESPONSE_PATIENCE_ACKS)); // past the ACK wait
         KdPacket again = target.expectRequest(dev.poolhit.kd.protocol.ManipulateApi.GET_VERSION);
         assertEquals(ignored.id() ^ 1, again.id());
         target.respond(again, 0, WIN81, new byte[0], 0x80800001);
