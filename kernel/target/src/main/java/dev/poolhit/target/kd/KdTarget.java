@@ -67,12 +67,12 @@ public final class KdTarget implements AutoCloseable {
     private final Arch arch = new Arch();
     private final MachineCalls calls;
     private final CpuContexts registers;
+    private final CodeViews code;
     private TargetInfo info;
     private volatile ModuleView view;
     private volatile Stop lastStop;
     private volatile boolean lost;
-    private volatile int reboots;
-    private int seenRestarts;
+    private final RebootWatch rebootWatch;
     private volatile ProcessViews processes;
     private OptionalLong bootClock = OptionalLong.empty();
 
@@ -90,7 +90,9 @@ public final class KdTarget implements AutoCloseable {
                 () -> view == null ? null : view.modules());
         this.memory = new CachedMemory(images, patches, ManipulateState.MAX_DATA);
         this.edits = new CodeEdits(client, arch::toWire, raw, memory, patches);
+        this.rebootWatch = new RebootWatch(session, edits);
         this.tables = new SymbolTables(options, memory);
+        this.code = new CodeViews(arch, memory, tables);
     }
 
     /** Attaches over an open link: sync, first stop, kernel discovery. The target is BROKEN after. */
@@ -143,7 +145,7 @@ public final class KdTarget implements AutoCloseable {
      * new stop when it should have answered a request (kd's {@code KdSession#targetRestarts}).
      */
     public int reboots() {
-        return reboots + session.targetRestarts() - seenRestarts;
+        return rebootWatch.reboots();
     }
 
     /** The link's wire counters (resends, bad checksums, duplicates dropped...): for {@code %status}. Any thread. */
@@ -181,7 +183,7 @@ public final class KdTarget implements AutoCloseable {
 
     /** {@code nt!ExFreePoolWithTag+0x3c}; x86 names undecorated and a cold stub as {@code nt+0x5f40}, as WinDbg. */
     public Location describe(long address) {
-        return arch.x86() ? x86Walks().describer(view).apply(address) : view.symbolizer().describe(address);
+        return code.describe(view, processes, address);
     }
 
     /**
@@ -191,12 +193,7 @@ public final class KdTarget implements AutoCloseable {
      * the function its jump returns into.
      */
     public Optional<Location> owningFunction(long address) {
-        ModuleView v = view;
-        if (arch.x86()) {
-            return X86CodeOwner.owner(memory, v.symbolizer(), address);
-        }
-        return v.unwinder().functions().lookup(address)
-                .map(entry -> v.symbolizer().describe(entry.imageBase() + v.unwinder().chainRoot(entry).beginAddress()));
+        return code.owningFunction(view, address);
     }
 
     /** Target memory for this break epoch, with our breakpoints and patches showing the original bytes. */
@@ -260,10 +257,7 @@ public final class KdTarget implements AutoCloseable {
      */
     public StackTrace stackTrace(int maxFrames) {
         Registers regs = registers();
-        if (arch.x86()) {
-            return x86Walks().trace(view, lastStop.thread(), regs, maxFrames);
-        }
-        return processes.walker(view, lastStop.thread(), regs.rsp()).trace(regs, maxFrames);
+        return code.trace(view, processes, lastStop.thread(), regs, maxFrames);
     }
 
     /** The stopped thread, its process and kernel stack; empty when this build's offsets are unknown. */
@@ -375,10 +369,6 @@ public final class KdTarget implements AutoCloseable {
         session.close();
     }
 
-    private X86Walks x86Walks() {
-        return new X86Walks(memory, tables, processes);
-    }
-
     private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {
         lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
                 change.processor(), arch.fromWire(change.thread()), arch.fromWire(change.programCounter()),
@@ -388,12 +378,8 @@ public final class KdTarget implements AutoCloseable {
 
     private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
         if (info != null && !change.loadSymbols().unloadSymbols() && arch.fromWire(change.loadSymbols().baseOfDll()) == info.kernBase()) {
-            // the kernel announces itself only at boot: the target rebooted and our breakpoints and patches are gone
-            LOG.log(System.Logger.Level.INFO, "target rebooted: forgetting " + edits.breakpoints().size()
-                    + " breakpoints and " + edits.patches().size() + " patches");
-            edits.forget();
+            rebootWatch.kernelAnnounced(); // the kernel announces itself only at boot
             processes.forget();
-            reboots++;
         }
         if (info != null) {
             view = ModuleView.of(Attach.modules(memory, arch, info, view.modules()), memory, tables);
@@ -440,22 +426,15 @@ public final class KdTarget implements AutoCloseable {
      * breakpoints and patches went with the old boot; it now sits at its new announcement.
      */
     private synchronized void noticeRestart() {
-        int restarts = session.targetRestarts();
-        if (restarts == seenRestarts) {
-            return;
+        if (rebootWatch.takeRestarts()) {
+            registers.clear();
+            memory.invalidate();
+            lastStopFrom(session.lastStateChange());
         }
-        LOG.log(System.Logger.Level.INFO, "target rebooted under a request: forgetting " + edits.breakpoints().size()
-                + " breakpoints and " + edits.patches().size() + " patches");
-        reboots += restarts - seenRestarts;
-        seenRestarts = restarts;
-        edits.forget();
-        registers.clear();
-        memory.invalidate();
-        lastStopFrom(session.lastStateChange());
     }
 
     private RuntimeException fail(String operation, KdException e) {
-        if (session.targetRestarts() != seenRestarts) {
+        if (rebootWatch.pending()) {
             noticeRestart(); // the link is fine: the target rebooted under this request
         } else if (e instanceof dev.poolhit.kd.protocol.KdInterruptedException) {
             Thread.currentThread().interrupt(); // the caller's interrupt stays visible; the link is still fine
