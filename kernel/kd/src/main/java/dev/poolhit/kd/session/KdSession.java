@@ -176,7 +176,7 @@ public final class KdSession implements Closeable {
             throw new IllegalArgumentException(ManipulateApi.describe(request.apiNumber()) + " has no response; use resume");
         }
         long deadline = pump.clock().deadlineAfter(timeout.toNanos());
-        pump.sendReliable(request::toPacket);
+        send(request);
         int resent = 0;
         int unanswered = 0;
         while (true) {
@@ -221,7 +221,7 @@ public final class KdSession implements Closeable {
     /** Sends a request the target only ACKs and that leaves it BROKEN (clear-all-internal-breakpoints). */
     public void sendWithoutResponse(ManipulateState request) throws KdException {
         requireBroken(request);
-        pump.sendReliable(request::toPacket);
+        send(request);
     }
 
     /**
@@ -231,7 +231,12 @@ public final class KdSession implements Closeable {
      */
     public void resume(ManipulateState request) throws KdException {
         requireBroken(request);
-        continues.send(request);
+        try {
+            continues.send(request);
+        } catch (LinkClosedException e) {
+            state = SessionState.DISCONNECTED;
+            throw e;
+        }
         state = SessionState.RUNNING;
     }
 
@@ -303,6 +308,16 @@ public final class KdSession implements Closeable {
             listener.fileRequestRefused(request);
         } else {
             LOG.log(System.Logger.Level.DEBUG, "skipped: " + PacketSummary.describe(p));
+        }
+    }
+
+    /** A write that fails means the link is gone: the state says so at once, not at the next read. */
+    private void send(ManipulateState request) throws KdException {
+        try {
+            pump.sendReliable(request::toPacket);
+        } catch (LinkClosedException e) {
+            state = SessionState.DISCONNECTED;
+            throw e;
         }
     }
 

@@ -34,6 +34,16 @@ class TargetRestartTest extends AbstractSessionTest {
     }
 
     @Test
+    void aRequestThatCannotBeWrittenLeavesTheSessionDisconnected() throws Exception {
+        connect();
+        targetLink.close();
+        pair.target().close(); // the cable is pulled: our next write fails
+        Exception e = assertThrowsFrom(onHost(client::getVersion));
+        assertInstanceOf(dev.poolhit.kd.protocol.LinkClosedException.class, e, e.getMessage());
+        assertEquals(SessionState.DISCONNECTED, session.state());
+    }
+
+    @Test
     void anAckedButUnansweredRequestIsAskedAgainWithAFreshId() throws Exception {
         connect();
         Future<GetVersion64> f = onHost(client::getVersion);
