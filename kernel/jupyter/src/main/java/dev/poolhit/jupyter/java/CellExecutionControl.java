@@ -74,7 +74,9 @@ final class CellExecutionControl extends DirectExecutionControl {
             throw new InvocationTargetException(failure[0]);
         }
         if (result[0] == null) {
-            return null;
+            // JShell post-processes a declaration's value string (a null one throws inside
+            // JShell: `String s = null;` failed); no key is stored, so takeValue gives null
+            return "null";
         }
         String key = "poolhit-value-" + keys.incrementAndGet();
         values.put(key, result[0]);

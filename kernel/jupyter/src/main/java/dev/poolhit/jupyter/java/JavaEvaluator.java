@@ -1,6 +1,5 @@
 package dev.poolhit.jupyter.java;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +33,7 @@ public final class JavaEvaluator implements AutoCloseable {
             "import static dev.poolhit.jupyter.display.Display.*;");
 
     private final CellExecutionControl control = new CellExecutionControl();
+    private final ExpressionHolder expressions = new ExpressionHolder(control);
     private final List<String> imports;
     private final CompletableFuture<JShell> shell;
 
@@ -50,18 +50,16 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private JShell startShell() {
+        // JShell compiles against java.class.path already, and the execution control's loader
+        // delegates to the application loader: adding the class path again would only make javac
+        // list every class path package twice in each of its runs
         JShell js = JShell.builder()
                 .executionEngine(new CellExecutionControlProvider(control), Map.of())
                 .build();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                js.addToClasspath(entry);
-            }
-        }
         imports.forEach(js::eval);
-        // compile and run one Tablesaw snippet now, so the first cell does not pay for it; then
-        // drop it so it leaves no $1 behind
-        js.eval("Table.create(\"warm-up\").rowCount()").forEach(e -> js.drop(e.snippet()));
+        // compile and run one Tablesaw snippet now (by the expression path cells take), so the
+        // first cell does not pay for it
+        expressions.tryEval(js, "Table.create(\"warm-up\").rowCount()");
         return js;
     }
 
@@ -95,10 +93,20 @@ public final class JavaEvaluator implements AutoCloseable {
                     || info.completeness() == Completeness.CONSIDERED_INCOMPLETE) {
                 throw SnippetErrors.incomplete(code, start + leadingBlanks(remaining));
             }
-            last = evalSnippet(info.source(), code, start);
+            last = evalCellSnippet(info, code, start);
             remaining = info.remaining();
         }
         return last;
+    }
+
+    private Optional<Object> evalCellSnippet(CompletionInfo info, String cell, int start) {
+        if (info.completeness() == Completeness.COMPLETE || info.completeness() == Completeness.COMPLETE_WITH_SEMI) {
+            Optional<ExpressionHolder.Evaluated> fast = expressions.tryEval(shell(), info.source());
+            if (fast.isPresent()) {
+                return Optional.ofNullable(fast.get().value());
+            }
+        }
+        return evalSnippet(info.source(), cell, start);
     }
 
     private Optional<Object> evalSnippet(String source, String cell, int start) {
@@ -109,6 +117,9 @@ public final class JavaEvaluator implements AutoCloseable {
                 continue; // a dependent snippet being re-validated, not this cell's code
             }
             Object live = control.takeValue(event.value());
+            if (event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive()) {
+                js.drop(event.snippet()); // every kept $N is re-imported by each later snippet
+            }
             if (event.status() == Snippet.Status.REJECTED) {
                 throw SnippetErrors.rejected(js.diagnostics(event.snippet()).toList(), source, cell, start);
             }
