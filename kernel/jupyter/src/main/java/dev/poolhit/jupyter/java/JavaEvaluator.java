@@ -60,6 +60,7 @@ public final class JavaEvaluator implements AutoCloseable {
         // compile and run one Tablesaw snippet now (by the expression path cells take), so the
         // first cell does not pay for it
         expressions.tryEval(js, "Table.create(\"warm-up\").rowCount()");
+        CompilerWarmUp.start(imports);
         return js;
     }
 
