@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,10 @@ class LinkCutRelinkTest {
     @AfterEach
     void close() {
         executor.shutdownNow();
+        closeTargets();
+    }
+
+    private void closeTargets() {
         if (reattached.get() != null) {
             reattached.get().close();
         }
@@ -67,7 +72,25 @@ class LinkCutRelinkTest {
 
     @Test
     void theLinkComesBackAndTheTargetEndsRestored() {
-        startCutAfter(1500);
+        TraceResult result = cutComesBackAndIsRestored(1500);
+        assertTrue(result.hits() > 0, "the cut came mid-trace: " + result.message());
+    }
+
+    /** The long run (install/bench.sh): the cut lands at many different points of the conversation. */
+    @Test
+    @Tag("fuzz-long")
+    void theLinkComesBackAtManyCutPoints() {
+        long[] cuts = {97, 401, 977, 2_503, 6_007, 15_013, 40_009}; // the first comes before any hit
+        for (int i = 0; i < cuts.length; i++) {
+            if (i > 0) {
+                closeTargets();
+            }
+            cutComesBackAndIsRestored(cuts[i]);
+        }
+    }
+
+    private TraceResult cutComesBackAndIsRestored(long packets) {
+        startCutAfter(packets);
         PoolHitTagSession session = PoolHitTagSession.locate(live.target);
         byte[] nt = ntCode();
         session.arm(LEA2);
@@ -75,7 +98,6 @@ class LinkCutRelinkTest {
         TraceResult result = session.trace(TraceRequest.of(100_000).withStrategy(Strategy.PATCH).withPair(true))
                 .relink(new Relinker(plugBackIn(), new ManualClock(), Relinker.BUDGET)).run(recorder);
         assertEquals(TraceEnd.LINK_LOST, result.end(), result.message());
-        assertTrue(result.hits() > 0, result.message());
         assertEquals(result.hits(), recorder.trace().size(), "every hit before the cut is kept");
         assertEquals("link lost after " + result.hits() + " hits; reconnected and restored the target", result.message());
         RelinkResult relink = result.relink().orElseThrow();
@@ -83,6 +105,7 @@ class LinkCutRelinkTest {
         assertTrue(relink.restore().orElseThrow().actions().stream().anyMatch(a -> a.startsWith("removed breakpoint")),
                 relink.restore().toString());
         assertRestoredAndRunningFreely(relink.session().orElseThrow().target(), nt);
+        return result;
     }
 
     @Test
