@@ -13,7 +13,7 @@ final class StatusText {
     static String of(Investigation investigation) {
         StringBuilder out = new StringBuilder();
         if (!investigation.connected()) {
-            out.append("not connected (%connect sim, or tcp:HOST:PORT, pipe:NAME, serial:DEVICE)");
+            out.append("not connected (%connect sim, or tcp:HOST:PORT, pipe:NAME, serial:DEVICE)\n");
         } else {
             Connection c = investigation.connection();
             KdTarget target = c.target();

@@ -89,6 +89,10 @@ class InvestigationFlowTest {
         assertEquals(before, PoolHit.trace().frames().printAll() + loaded.printAll());
         assertEquals(leaks.printAll(), ((Table) cells.exec("%leaks").orElseThrow()).printAll(), "%leaks with no target");
         assertEquals(leaks.printAll(), ((Table) cells.exec("%leaks " + file).orElseThrow()).printAll(), "%leaks FILE");
+        String status = (String) cells.exec("%status").orElseThrow();
+        assertEquals("not connected (%connect sim, or tcp:HOST:PORT, pipe:NAME, serial:DEVICE)", status.lines().findFirst()
+                .orElseThrow(), status);
+        assertTrue(status.lines().skip(1).findFirst().orElseThrow().startsWith("last trace: 40 hits, "), status);
     }
 
     @Test
