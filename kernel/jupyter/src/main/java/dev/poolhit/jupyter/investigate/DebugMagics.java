@@ -36,7 +36,8 @@ final class DebugMagics {
         registry.register(Magic.line("r").summary("registers of the current processor as a table")
                 .handler(Guard.of("r", call -> {
                     call.expectPositionals(0, 0);
-                    return DebugTables.registers(broken().registers());
+                    KdTarget target = broken();
+                    return DebugTables.registers(target.registers(), target.info() != null && target.info().x86());
                 })).build());
         for (int unit : new int[] {1, 4, 8}) {
             String name = unit == 1 ? "db" : unit == 4 ? "dd" : "dq";

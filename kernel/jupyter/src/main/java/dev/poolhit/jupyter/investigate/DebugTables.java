@@ -49,8 +49,24 @@ final class DebugTables {
         return t.addColumns(source, detail);
     }
 
-    /** {@code register, value}: the general-purpose registers and rip of the current processor. */
-    static Table registers(Registers registers) {
+    /** x86 names of the general-purpose registers in the {@link Reg} slots that hold them. */
+    private static final List<String> X86_NAMES = List.of("eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi");
+
+    /**
+     * {@code register, value}: the general-purpose registers and rip of the current processor; on
+     * a 32-bit target eax..edi and eip, 8 digits each (the values sit in the RAX..RDI slots).
+     */
+    static Table registers(Registers registers, boolean x86) {
+        if (x86) {
+            StringColumn name = StringColumn.create("register", X86_NAMES);
+            LongColumn value = AddressFormat.column32("value");
+            for (int i = 0; i < X86_NAMES.size(); i++) {
+                value.append(registers.get(Reg.of(i)) & 0xffffffffL);
+            }
+            name.append("eip");
+            value.append(registers.rip() & 0xffffffffL);
+            return Table.create("registers", name, value);
+        }
         StringColumn name = StringColumn.create("register");
         LongColumn value = AddressFormat.column("value");
         for (Reg r : Reg.values()) {
