@@ -321,7 +321,14 @@ public final class KdSession implements Closeable {
         }
     }
 
-    private void requireBroken(ManipulateState request) {
+    /**
+     * A call while RUNNING is the caller's mistake; a call after the link died is not (another
+     * thread or a failed write may have noticed first), so it gets the link's own error.
+     */
+    private void requireBroken(ManipulateState request) throws LinkClosedException {
+        if (state == SessionState.DISCONNECTED) {
+            throw new LinkClosedException("link closed: cannot send " + ManipulateApi.describe(request.apiNumber()));
+        }
         if (state != SessionState.BROKEN) {
             throw new IllegalStateException("cannot send " + ManipulateApi.describe(request.apiNumber())
                     + ": target is " + state + ", expected BROKEN");

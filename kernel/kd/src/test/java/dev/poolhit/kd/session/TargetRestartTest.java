@@ -41,6 +41,9 @@ class TargetRestartTest extends AbstractSessionTest {
         Exception e = assertThrowsFrom(onHost(client::getVersion));
         assertInstanceOf(dev.poolhit.kd.protocol.LinkClosedException.class, e, e.getMessage());
         assertEquals(SessionState.DISCONNECTED, session.state());
+        Exception next = assertThrowsFrom(onHost(client::getVersion)); // the link's error, not a programming error
+        assertInstanceOf(dev.poolhit.kd.protocol.LinkClosedException.class, next, next.getMessage());
+        assertEquals("link closed: cannot send DbgKdGetVersionApi (0x3146)", next.getMessage());
     }
 
     @Test
