@@ -36,6 +36,8 @@ final class ContinueGuard {
     private ManipulateState lastContinue;
     private byte[] continuedStop = new byte[0];
     private boolean probed;
+    /** A probe since the continue was answered with RESET: the target was in its debugger loop. */
+    private boolean answeredSinceContinue;
     private boolean settled = true;
     private long heardAt;
     private long probes;
@@ -61,6 +63,7 @@ final class ContinueGuard {
     void send(ManipulateState request) throws KdException {
         lastContinue = request;
         probed = false;
+        answeredSinceContinue = false;
         settled = false;
         heardAt = pump.clock().nanoTime();
         try {
@@ -81,7 +84,8 @@ final class ContinueGuard {
 
     /** Whether a state change repeats the stop we continued because our probe asked it to. */
     boolean isEcho(KdPacket stateChange) {
-        return !settled && probed && Arrays.equals(stateChange.payload(), continuedStop);
+        // settled (a silent probe) can be wrong when that RESET was lost; a RESET answer since is not
+        return (answeredSinceContinue || (probed && !settled)) && Arrays.equals(stateChange.payload(), continuedStop);
     }
 
     /**
@@ -163,6 +167,9 @@ final class ContinueGuard {
         long deadline = pump.clock().deadlineAfter(probeWindowNanos());
         while (true) {
             KdPacket p = pump.nextDelivered(deadline);
+            if (pump.resets() != resetsBefore) {
+                answeredSinceContinue = true;
+            }
             if (p == null) {
                 return pump.resets() != resetsBefore ? Verdict.STILL_STOPPED : Verdict.RUNNING;
             }
