@@ -175,13 +175,7 @@ public final class Investigation {
         if (tagSession != null) {
             owed = Optional.of(OwedRestore.of(tagSession)).filter(o -> !o.isEmpty()).orElse(owed);
         }
-        connection.close();
-        connection = null;
-        tagSession = null;
-        tagAddress = OptionalLong.empty();
-        if (shutdownHook != null) {
-            removeHook();
-        }
+        detach();
     }
 
     /** Right after {@code %connect}: adopts and restores what a lost link left, when it is the same boot; stays broken in. */
@@ -202,13 +196,17 @@ public final class Investigation {
         try {
             return restore();
         } finally {
-            connection.close();
-            connection = null;
-            tagSession = null;
-            tagAddress = OptionalLong.empty();
-            if (shutdownHook != null) {
-                removeHook();
-            }
+            detach();
+        }
+    }
+
+    private void detach() {
+        connection.close();
+        connection = null;
+        tagSession = null;
+        tagAddress = OptionalLong.empty();
+        if (shutdownHook != null) {
+            removeHook();
         }
     }
 

@@ -40,16 +40,10 @@ final class ContinueGuard {
     private boolean answeredSinceContinue;
     private boolean settled = true;
     private long heardAt;
-    private long probes;
 
     ContinueGuard(PacketPump pump, SessionOptions options) {
         this.pump = pump;
         this.options = options;
-    }
-
-    /** RESET probes sent so far (a wire counter). */
-    long probes() {
-        return probes;
     }
 
     /** The target reported a stop: the next continue leaves this one. */
@@ -152,7 +146,6 @@ final class ContinueGuard {
      * means still stopped; a different stop goes back to the inbox for the caller.
      */
     private Verdict probe() throws KdException {
-        probes++;
         probed = true;
         try {
             return listenAfterReset();

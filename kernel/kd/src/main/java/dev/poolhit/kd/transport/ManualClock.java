@@ -80,16 +80,7 @@ public final class ManualClock implements KdClock {
      * @throws IllegalStateException if nobody started waiting within {@code realLimit}
      */
     public void advanceWhenWaiting(Duration step, Duration realLimit) throws InterruptedException {
-        long end = System.nanoTime() + realLimit.toNanos();
-        synchronized (this) {
-            while (waiters.isEmpty()) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("no thread waited on the clock within " + realLimit);
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
+        awaitWaiter(w -> true, realLimit, "no thread waited on the clock within " + realLimit);
         advance(step);
     }
 
@@ -100,17 +91,22 @@ public final class ManualClock implements KdClock {
      * @throws IllegalStateException if no such wait started within 10 s of real time
      */
     public void advanceWhenWaitingAtLeast(Duration step) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        synchronized (this) {
-            while (waiters.stream().noneMatch(w -> w.deadline() - now >= step.toNanos())) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("no thread waited " + step + " or longer on the clock within 10 s");
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
+        awaitWaiter(w -> w.deadline() - now >= step.toNanos(), Duration.ofSeconds(10),
+                "no thread waited " + step + " or longer on the clock within 10 s");
         advance(step);
+    }
+
+    /** Blocks until a waiter matches (checked under this clock's lock), at most {@code realLimit} of real time. */
+    private synchronized void awaitWaiter(java.util.function.Predicate<Waiter> match, Duration realLimit, String failure)
+            throws InterruptedException {
+        long end = System.nanoTime() + realLimit.toNanos();
+        while (waiters.stream().noneMatch(match)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException(failure);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     /** {@link #advanceWhenWaiting(Duration, Duration)} with a 10 s safety net. */
