@@ -83,7 +83,8 @@ public final class KdTarget implements AutoCloseable {
         this.clock = link.clock();
         this.raw = new KdMemory(client, arch);
         this.calls = new MachineCalls(client, arch, options.requestTimeout());
-        this.registers = new MachineContexts(arch, new RegisterCache(client), new X86RegisterCache(calls));
+        this.registers = new MachineContexts(arch,
+                new RegisterCache<>(new Amd64ContextAccess(client)), new RegisterCache<>(new X86ContextAccess(calls)));
         PatchTable patches = new PatchTable();
         // code, headers and unwind data of loaded images outlive a break epoch; stacks and data do not
         this.images = new ImageCache(raw, patches, ManipulateState.MAX_DATA, this::reboots,

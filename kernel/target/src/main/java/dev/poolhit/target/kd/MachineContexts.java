@@ -3,7 +3,7 @@ package dev.poolhit.target.kd;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.target.unwind.Registers;
 
-/** The contexts of the machine GetVersion named: AMD64 {@link RegisterCache} or {@link X86RegisterCache}. */
+/** The contexts of the machine GetVersion named: a {@link RegisterCache} over AMD64 or x86 CONTEXTs. */
 final class MachineContexts implements CpuContexts {
     private final Arch arch;
     private final CpuContexts amd64;

@@ -11,7 +11,7 @@
  * naming the address.
  *
  * <p>32-bit targets: GetVersion's MachineType (asked right after the first state change, before
- * any continue) picks every layout ({@code Arch}): Continue2, CONTEXT ({@code X86RegisterCache}:
+ * any continue) picks every layout ({@code Arch}): Continue2, CONTEXT ({@code X86ContextAccess}:
  * EAX..EDI in the {@code Reg.RAX..RDI} slots of {@code Registers}, EIP as {@code rip()}),
  * KSPECIAL_REGISTERS ({@link dev.poolhit.target.kd.KdTarget#controlRegisters()}), the 32-bit
  * DebuggerDataList link and PsLoadedModuleList entries, Win7 SP1 x86 OS offsets, and the x86

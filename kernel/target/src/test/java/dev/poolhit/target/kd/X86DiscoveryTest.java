@@ -84,7 +84,7 @@ class X86DiscoveryTest {
         X86Context c = X86Context.empty(X86Context.CONTEXT_FULL).with(X86Register.EAX, 0x85a10008L)
                 .with(X86Register.EBX, 0x100).with(X86Register.ESP, 0x8d007f00L).with(X86Register.EBP, 0x8d007f20L)
                 .with(X86Register.EDI, 0x3261654cL).with(X86Register.EIP, 0x82801234L);
-        Registers r = X86RegisterCache.registersOf(c);
+        Registers r = X86ContextAccess.registersOf(c);
         assertEquals(0xffffffff82801234L, r.rip());
         assertEquals(0xffffffff85a10008L, r.get(Reg.RAX));
         assertEquals(0x100, r.get(Reg.RBX));
