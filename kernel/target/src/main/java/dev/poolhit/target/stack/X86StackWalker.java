@@ -1,14 +1,11 @@
 package dev.poolhit.target.stack;
 
 import dev.poolhit.common.Hex;
-import dev.poolhit.target.TargetException;
 import dev.poolhit.target.symbol.Location;
 import dev.poolhit.target.unwind.UnwindMethod;
 import dev.poolhit.target.x86.X86Registers;
 import dev.poolhit.target.x86.X86UnwindStep;
 import dev.poolhit.target.x86.X86Unwinder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
@@ -16,17 +13,15 @@ import java.util.stream.Collectors;
 
 /**
  * Walks a 32-bit x86 stack from a register set, frame by frame, as WinDbg's {@code k} does; the
- * x86 counterpart of {@link StackWalker} with the same shape. Each caller ESP must be 4-aligned,
+ * x86 counterpart of {@link StackWalker}, sharing its walk loop. Each caller ESP must be 4-aligned,
  * inside the stack limits and above the callee's, except across a trap frame (which may switch
  * stacks, e.g. kernel to user at a sysenter). The walk continues into user mode through the
  * {@code userSpace} hook while the code belongs to a known module and stops cleanly otherwise.
  * Frames are {@link Machine#X86}; ChildEBP is in {@link StackFrame#childSp()}, the unwind method
  * in {@link StackFrame#method()}.
  */
-public final class X86StackWalker {
+public final class X86StackWalker extends FrameWalker<X86Registers, X86UnwindStep> {
     private final X86Unwinder unwinder;
-    private final LongFunction<Location> describer;
-    private final StackLimits limits;
     private final LongFunction<Optional<X86StackWalker>> userSpace;
 
     /** @param describer names an address (e.g. {@code Symbolizer::describe}; {@code Location::unknown} for none) */
@@ -40,84 +35,71 @@ public final class X86StackWalker {
      */
     public X86StackWalker(X86Unwinder unwinder, LongFunction<Location> describer, StackLimits limits,
                           LongFunction<Optional<X86StackWalker>> userSpace) {
+        super(describer, limits);
         this.unwinder = unwinder;
-        this.describer = describer;
-        this.limits = limits;
         this.userSpace = userSpace;
     }
 
-    public StackLimits limits() {
-        return limits;
+    /** The registers are exact at the first frame and after a trap frame; FRAMEDATA's ParamsSize carries over. */
+    @Override
+    X86UnwindStep unwind(X86Registers regs, X86UnwindStep previous) {
+        boolean exact = previous == null || previous.method() == UnwindMethod.TRAP_FRAME;
+        long calleeParams = previous == null ? 0 : previous.paramsSize();
+        return unwinder.unwind(regs, exact, calleeParams);
     }
 
-    public List<StackFrame> walk(X86Registers initial, int maxFrames) {
-        return trace(initial, maxFrames).frames();
+    @Override
+    X86Registers caller(X86UnwindStep step) {
+        return step.caller();
     }
 
-    public StackTrace trace(X86Registers initial, int maxFrames) {
-        List<StackFrame> frames = new ArrayList<>();
-        X86Registers regs = initial;
-        X86StackWalker current = this;
-        boolean exact = true;
-        long calleeParams = 0;
-        for (int n = 0; n < maxFrames; n++) {
-            X86UnwindStep step;
-            try {
-                step = current.unwinder.unwind(regs, exact, calleeParams);
-            } catch (TargetException e) {
-                frames.add(current.frame(n, regs.ebp(), regs, OptionalLong.empty(), Optional.empty()));
-                return new StackTrace(frames, new StackEnd(StackEnd.Reason.UNWIND_FAILED, e.getMessage()));
-            }
-            X86Registers caller = step.caller();
-            frames.add(current.frame(n, step.frameBase(), regs, OptionalLong.of(caller.eip()), Optional.of(step.method())));
-            if (caller.eip() == 0) {
-                return new StackTrace(frames, new StackEnd(StackEnd.Reason.END_OF_STACK, "return address 0"));
-            }
-            String bad = badStackPointer(regs, caller, step.method());
-            if (bad != null) {
-                return new StackTrace(frames, new StackEnd(StackEnd.Reason.BAD_STACK_POINTER, bad));
-            }
-            if (X86Registers.isKernel(regs.eip()) && !X86Registers.isKernel(caller.eip()) && !current.knows(caller.eip())) {
-                current = userSpace.apply(caller.eip()).filter(w -> w.knows(caller.eip())).orElse(null);
-                if (current == null) {
-                    if (n + 1 < maxFrames) {
-                        frames.add(frame(n + 1, caller.ebp(), caller, OptionalLong.empty(), Optional.empty()));
-                    }
-                    return new StackTrace(frames, new StackEnd(StackEnd.Reason.USER_MODE_UNKNOWN,
-                            "user-mode return address " + Hex.u32(caller.eip()) + " is in no known module"));
-                }
-            }
-            exact = step.method() == UnwindMethod.TRAP_FRAME;
-            calleeParams = step.paramsSize();
-            regs = caller;
-        }
-        return new StackTrace(frames, new StackEnd(StackEnd.Reason.DEPTH_LIMIT, maxFrames + " frames"));
+    @Override
+    long instructionPointer(X86Registers regs) {
+        return regs.eip();
     }
 
-    private boolean knows(long eip) {
+    @Override
+    boolean knows(long eip) {
         return unwinder.frames().knows(eip);
     }
 
-    private String badStackPointer(X86Registers callee, X86Registers caller, UnwindMethod method) {
+    @Override
+    StackFrame frame(int number, X86Registers regs, X86UnwindStep step) {
+        Location site = describe(regs.eip());
+        if (step == null) {
+            return StackFrame.of(number, regs.ebp(), OptionalLong.empty(), site, Machine.X86, Optional.empty());
+        }
+        return StackFrame.of(number, step.frameBase(), OptionalLong.of(step.caller().eip()), site, Machine.X86,
+                Optional.of(step.method()));
+    }
+
+    @Override
+    String badStackPointer(X86Registers callee, X86UnwindStep step) {
+        X86Registers caller = step.caller();
         long esp = caller.esp();
         if ((esp & 3) != 0) {
             return "caller ESP " + Hex.u32(esp) + " not 4-byte aligned (frame ESP " + Hex.u32(callee.esp()) + ")";
         }
-        if (method == UnwindMethod.TRAP_FRAME || X86Registers.isKernel(callee.eip()) != X86Registers.isKernel(caller.eip())) {
+        if (step.method() == UnwindMethod.TRAP_FRAME || isKernel(callee.eip()) != isKernel(caller.eip())) {
             return null; // a trap frame may move to another stack (kernel to user, interrupt stacks)
         }
         if (Long.compareUnsigned(X86Registers.u32(esp), X86Registers.u32(callee.esp())) <= 0) {
             return "caller ESP " + Hex.u32(esp) + " not above frame ESP " + Hex.u32(callee.esp());
         }
-        if (X86Registers.isKernel(caller.eip()) && !limits.allows(esp)) {
-            return "caller ESP " + Hex.u32(esp) + " outside the stack limits " + limits.ranges().stream()
+        if (isKernel(caller.eip()) && !limits().allows(esp)) {
+            return "caller ESP " + Hex.u32(esp) + " outside the stack limits " + limits().ranges().stream()
                     .map(r -> "[" + Hex.u32(r.start()) + "-" + Hex.u32(r.end()) + ")").collect(Collectors.joining(", "));
         }
         return null;
     }
 
-    private StackFrame frame(int number, long childEbp, X86Registers regs, OptionalLong returnAddress,
-                             Optional<UnwindMethod> method) {
-        return StackFrame.of(number, childEbp, returnAddress, describer.apply(regs.eip()), Machine.X86, method);
+    @Override
+    Optional<X86StackWalker> userSpace(long eip) {
+        return userSpace.apply(eip);
+    }
+
+    @Override
+    String address(long value) {
+        return Hex.u32(value);
     }
 }
