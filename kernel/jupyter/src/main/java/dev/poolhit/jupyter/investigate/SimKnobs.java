@@ -15,52 +15,25 @@ import java.util.OptionalLong;
  */
 record SimKnobs(boolean net, boolean x86, boolean boot, OptionalLong drivers, OptionalLong seed, OptionalDouble rate,
                 OptionalLong cut) {
-    static final SimKnobs NONE = new SimKnobs(false, false, false, OptionalLong.empty(), OptionalLong.empty(),
-            OptionalDouble.empty(), OptionalLong.empty());
+    static final SimKnobs NONE = new Builder().build();
     static final String PARAMETERS = "expected net, x86, boot, drivers=N, seed=N, rate=EVENTS_PER_SECOND or cut=N";
     static final int MAX_DRIVERS = 200;
 
     /** @throws IllegalArgumentException naming the parameter and the rule */
     static SimKnobs parse(String text, String parameters) {
-        SimKnobs k = NONE;
+        Builder k = new Builder();
         for (String p : parameters.split(",", -1)) {
             if (p.isEmpty()) {
                 throw new IllegalArgumentException("empty sim parameter in '" + text + "': " + PARAMETERS);
             }
             int eq = p.indexOf('=');
-            String key = eq < 0 ? p : p.substring(0, eq);
-            String value = eq < 0 ? null : p.substring(eq + 1);
-            k = k.with(key, value, p, text);
+            if (eq < 0) {
+                k.flag(p, text);
+            } else {
+                k.value(p.substring(0, eq), p.substring(eq + 1), p, text);
+            }
         }
-        return k;
-    }
-
-    private SimKnobs with(String key, String value, String p, String text) {
-        if (value == null) {
-            return switch (key) {
-                case "net" -> new SimKnobs(true, x86, boot, drivers, seed, rate, cut);
-                case "x86" -> new SimKnobs(net, true, boot, drivers, seed, rate, cut);
-                case "boot" -> new SimKnobs(net, x86, true, drivers, seed, rate, cut);
-                case "seed", "rate", "cut", "drivers" -> throw new IllegalArgumentException(
-                        "sim parameter " + key + ": expected a number, got ''");
-                default -> throw unknown(key, text);
-            };
-        }
-        try {
-            return switch (key) {
-                case "seed" -> new SimKnobs(net, x86, boot, drivers, OptionalLong.of(integer(key, value)), rate, cut);
-                case "rate" -> new SimKnobs(net, x86, boot, drivers, seed,
-                        OptionalDouble.of(nonNegative(Double.parseDouble(value))), cut);
-                case "cut" -> new SimKnobs(net, x86, boot, drivers, seed, rate,
-                        OptionalLong.of(Math.max(1, integer(key, value))));
-                case "drivers" -> new SimKnobs(net, x86, boot, OptionalLong.of(driverCount(value)), seed, rate, cut);
-                case "net", "x86", "boot" -> throw new IllegalArgumentException("sim parameter " + key
-                        + " takes no value, got '" + p + "' in '" + text + "'");
-                default -> throw unknown(key, text);
-            };
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sim parameter " + key + ": expected a number, got '" + value + "'");
-        }
+        return k.build();
     }
 
     /** The simulator configuration these knobs describe. */
@@ -85,6 +58,48 @@ record SimKnobs(boolean net, boolean x86, boolean boot, OptionalLong drivers, Op
             c = c.withLink(LinkKnobs.PERFECT.withCutAfterPackets(cut.getAsLong()));
         }
         return c;
+    }
+
+    /** The knobs while {@link #parse} reads them: each parameter sets its own field. */
+    private static final class Builder {
+        private boolean net;
+        private boolean x86;
+        private boolean boot;
+        private OptionalLong drivers = OptionalLong.empty();
+        private OptionalLong seed = OptionalLong.empty();
+        private OptionalDouble rate = OptionalDouble.empty();
+        private OptionalLong cut = OptionalLong.empty();
+
+        void flag(String key, String text) {
+            switch (key) {
+                case "net" -> net = true;
+                case "x86" -> x86 = true;
+                case "boot" -> boot = true;
+                case "seed", "rate", "cut", "drivers" -> throw new IllegalArgumentException(
+                        "sim parameter " + key + ": expected a number, got ''");
+                default -> throw unknown(key, text);
+            }
+        }
+
+        void value(String key, String value, String p, String text) {
+            try {
+                switch (key) {
+                    case "seed" -> seed = OptionalLong.of(integer(key, value));
+                    case "rate" -> rate = OptionalDouble.of(nonNegative(Double.parseDouble(value)));
+                    case "cut" -> cut = OptionalLong.of(Math.max(1, integer(key, value)));
+                    case "drivers" -> drivers = OptionalLong.of(driverCount(value));
+                    case "net", "x86", "boot" -> throw new IllegalArgumentException("sim parameter " + key
+                            + " takes no value, got '" + p + "' in '" + text + "'");
+                    default -> throw unknown(key, text);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("sim parameter " + key + ": expected a number, got '" + value + "'");
+            }
+        }
+
+        SimKnobs build() {
+            return new SimKnobs(net, x86, boot, drivers, seed, rate, cut);
+        }
     }
 
     private static IllegalArgumentException unknown(String key, String text) {
