@@ -231,12 +231,7 @@ public final class KdSession implements Closeable {
      */
     public void resume(ManipulateState request) throws KdException {
         requireBroken(request);
-        try {
-            continues.send(request);
-        } catch (LinkClosedException e) {
-            state = SessionState.DISCONNECTED;
-            throw e;
-        }
+        write(() -> continues.send(request));
         state = SessionState.RUNNING;
     }
 
@@ -311,14 +306,24 @@ public final class KdSession implements Closeable {
         }
     }
 
-    /** A write that fails means the link is gone: the state says so at once, not at the next read. */
     private void send(ManipulateState request) throws KdException {
+        write(() -> pump.sendReliable(request::toPacket));
+    }
+
+    /** A write that fails means the link is gone: the state says so at once, not at the next read. */
+    private void write(LinkWrite write) throws KdException {
         try {
-            pump.sendReliable(request::toPacket);
+            write.run();
         } catch (LinkClosedException e) {
             state = SessionState.DISCONNECTED;
             throw e;
         }
+    }
+
+    /** One write to the link. */
+    @FunctionalInterface
+    private interface LinkWrite {
+        void run() throws KdException;
     }
 
     /**

@@ -47,6 +47,19 @@ class TargetRestartTest extends AbstractSessionTest {
     }
 
     @Test
+    void aContinueThatCannotBeWrittenLeavesTheSessionDisconnected() throws Exception {
+        connect();
+        targetLink.close();
+        pair.target().close(); // the cable is pulled: the continue's write fails
+        Exception e = assertThrowsFrom(onHost(() -> {
+            client.continue2(0x00010002, false, 0);
+            return null;
+        }));
+        assertInstanceOf(dev.poolhit.kd.protocol.LinkClosedException.class, e, e.getMessage());
+        assertEquals(SessionState.DISCONNECTED, session.state());
+    }
+
+    @Test
     void anAckedButUnansweredRequestIsAskedAgainWithAFreshId() throws Exception {
         connect();
         Future<GetVersion64> f = onHost(client::getVersion);
