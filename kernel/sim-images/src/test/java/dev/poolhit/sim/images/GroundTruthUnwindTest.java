@@ -158,12 +158,7 @@ class GroundTruthUnwindTest {
     }
 
     private static JsonNode image(String name) {
-        for (JsonNode image : manifest.get("images")) {
-            if (image.get("name").asText().equals(name)) {
-                return image;
-            }
-        }
-        throw new AssertionError("no image " + name);
+        return ManifestImages.image(manifest, name);
     }
 
     private static JsonNode scenario(String name) {

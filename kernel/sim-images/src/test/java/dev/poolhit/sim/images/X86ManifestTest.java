@@ -31,12 +31,7 @@ class X86ManifestTest {
     }
 
     private static JsonNode image(String name) {
-        for (JsonNode image : manifest.get("images")) {
-            if (image.get("name").asText().equals(name)) {
-                return image;
-            }
-        }
-        throw new AssertionError("no image " + name);
+        return ManifestImages.image(manifest, name);
     }
 
     private static X86Image bytes(JsonNode image) {

@@ -22,12 +22,7 @@ class X86ScenarioTest {
     }
 
     private static JsonNode image(String name) {
-        for (JsonNode image : manifest.get("images")) {
-            if (image.get("name").asText().equals(name)) {
-                return image;
-            }
-        }
-        throw new AssertionError("no image " + name);
+        return ManifestImages.image(manifest, name);
     }
 
     @Test
