@@ -29,12 +29,7 @@ public enum DebugIoApi {
     }
 
     public static Optional<DebugIoApi> of(int number) {
-        for (DebugIoApi api : values()) {
-            if (api.number == number) {
-                return Optional.of(api);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), DebugIoApi::number, number);
     }
 
     /** Name for logs, or {@code api 0x1234} when unknown. */

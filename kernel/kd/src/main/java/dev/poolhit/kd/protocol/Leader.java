@@ -26,20 +26,10 @@ public enum Leader {
     }
 
     public static Optional<Leader> of(int value) {
-        for (Leader l : values()) {
-            if (l.value == value) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), Leader::value, value);
     }
 
     public static Optional<Leader> ofByte(int b) {
-        for (Leader l : values()) {
-            if (l.leaderByte() == (b & 0xff)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), Leader::leaderByte, b & 0xff);
     }
 }

@@ -79,12 +79,7 @@ public enum ManipulateApi {
     }
 
     public static Optional<ManipulateApi> of(int number) {
-        for (ManipulateApi api : values()) {
-            if (api.number == number) {
-                return Optional.of(api);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), ManipulateApi::number, number);
     }
 
     /** {@code DbgKdReadVirtualMemoryApi (0x3130)} or {@code api 0x1234} when unknown. */

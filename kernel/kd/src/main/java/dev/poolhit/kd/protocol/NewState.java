@@ -30,12 +30,7 @@ public enum NewState {
     /** Recognises the value with or without {@link #ALTERNATE_FLAG}. */
     public static Optional<NewState> of(int value) {
         int plain = value & ~ALTERNATE_FLAG;
-        for (NewState s : values()) {
-            if (s.value == plain) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), NewState::value, plain);
     }
 
     @Override

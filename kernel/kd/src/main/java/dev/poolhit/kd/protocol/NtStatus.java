@@ -39,12 +39,7 @@ public enum NtStatus {
     }
 
     public static Optional<NtStatus> of(int status) {
-        for (NtStatus s : values()) {
-            if (s.code == status) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), NtStatus::code, status);
     }
 
     /** {@code STATUS_UNSUCCESSFUL (0xc0000001)}, or {@code 0x12345678} for an unknown value. */

@@ -34,12 +34,7 @@ public enum PacketType {
     }
 
     public static Optional<PacketType> of(int value) {
-        for (PacketType t : values()) {
-            if (t.value == value) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return WireNumbers.find(values(), PacketType::value, value);
     }
 
     /** Name for logs: {@code STATE_MANIPULATE} or {@code type 0x0042} when unknown. */

@@ -26,13 +26,9 @@ public enum TargetMachine {
 
     /** The machine for a GetVersion MachineType; other machines (ARM64, IA64...) are not supported. */
     public static TargetMachine of(int machineType) throws KdProtocolException {
-        for (TargetMachine m : values()) {
-            if (m.machineType == machineType) {
-                return m;
-            }
-        }
-        throw new KdProtocolException(String.format(
-                "unsupported MachineType: expected 0x8664 (AMD64) or 0x014c (i386), got 0x%04x", machineType));
+        return WireNumbers.find(values(), TargetMachine::machineType, machineType)
+                .orElseThrow(() -> new KdProtocolException(String.format(
+                        "unsupported MachineType: expected 0x8664 (AMD64) or 0x014c (i386), got 0x%04x", machineType)));
     }
 
     public int machineType() {
