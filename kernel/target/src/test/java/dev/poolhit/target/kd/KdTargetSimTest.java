@@ -79,7 +79,7 @@ class KdTargetSimTest {
         target.write(poolHitTag, "Lea2".getBytes(StandardCharsets.US_ASCII));
         int checked = 0;
         for (int hit = 0; hit < 300; hit++) {
-            skipHardcodedBreakAndResume();
+            SimTargets.resumePastInt3(target);
             Stop stop = target.awaitStop(WAIT).orElseThrow();
             assertEquals(Stop.Kind.BREAKPOINT, stop.kind());
             List<GroundTruthEntry> broke = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
@@ -112,7 +112,7 @@ class KdTargetSimTest {
     @Test
     void everyResumeStartsANewBreakEpoch() {
         long epoch = target.epoch();
-        skipHardcodedBreakAndResume();
+        SimTargets.resumePastInt3(target);
         assertEquals(epoch + 1, target.epoch());
         target.breakIn();
         Stop stop = target.awaitStop(WAIT).orElseThrow();
@@ -144,13 +144,5 @@ class KdTargetSimTest {
         long kernelFrames = expected.stream().filter(e -> e.ip() < 0).count();
         assertTrue(frames.size() >= kernelFrames, () -> "hit " + hit + ": " + frames.size() + " frames, truth " + expected);
         return n;
-    }
-
-    private void skipHardcodedBreakAndResume() {
-        Stop stop = target.lastStop().orElseThrow();
-        if (stop.kind() == Stop.Kind.BREAKPOINT && target.read(stop.pc(), 1)[0] == (byte) 0xcc) {
-            target.setInstructionPointer(stop.pc() + 1);
-        }
-        target.resume();
     }
 }

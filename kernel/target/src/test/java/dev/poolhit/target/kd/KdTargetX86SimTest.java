@@ -140,7 +140,7 @@ class KdTargetX86SimTest {
     void aBreakpointHitAndASingleStepStopWhereTheyShould() {
         long poolHitTag = target.resolve("nt!PoolHitTag").orElseThrow();
         target.write(poolHitTag, "Lea2".getBytes(StandardCharsets.US_ASCII));
-        skipHardcodedBreakAndResume();
+        SimTargets.resumePastInt3(target);
         Stop hit = target.awaitStop(WAIT).orElseThrow();
         assertEquals(Stop.Kind.BREAKPOINT, hit.kind());
         assertEquals((byte) 0xcc, target.read(hit.pc(), 1)[0]);
@@ -160,7 +160,7 @@ class KdTargetX86SimTest {
         int checked = 0;
         long userFrames = 0;
         for (int hit = 0; hit < 100; hit++) {
-            skipHardcodedBreakAndResume();
+            SimTargets.resumePastInt3(target);
             target.awaitStop(WAIT).orElseThrow().require(Stop.Kind.BREAKPOINT, "pool hit");
             List<GroundTruthEntry> broke = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
             List<StackFrame> stack = target.stack(64);
@@ -184,13 +184,5 @@ class KdTargetX86SimTest {
         assertTrue(frames.size() >= expected.stream().filter(e -> x86(e.ip()) < 0).count(), () -> "hit " + hit
                 + ": " + frames + " truth " + expected);
         return n;
-    }
-
-    private void skipHardcodedBreakAndResume() {
-        Stop stop = target.lastStop().orElseThrow();
-        if (stop.kind() == Stop.Kind.BREAKPOINT && target.read(stop.pc(), 1)[0] == (byte) 0xcc) {
-            target.setInstructionPointer(stop.pc() + 1);
-        }
-        target.resume();
     }
 }

@@ -154,11 +154,7 @@ class ProcessStacksSimTest {
         long poolHitTag = target.resolve("nt!PoolHitTag").orElseThrow();
         target.write(poolHitTag, tag.getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < 1000; i++) {
-            Stop stop = target.lastStop().orElseThrow();
-            if (stop.kind() == Stop.Kind.BREAKPOINT && target.read(stop.pc(), 1)[0] == (byte) 0xcc) {
-                target.setInstructionPointer(stop.pc() + 1);
-            }
-            target.resume();
+            SimTargets.resumePastInt3(target);
             Stop next = target.awaitStop(WAIT).orElseThrow();
             List<GroundTruthEntry> broke = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke)
                     .toList();

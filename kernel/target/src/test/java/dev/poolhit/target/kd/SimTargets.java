@@ -50,6 +50,18 @@ final class SimTargets {
         return (int) address;
     }
 
+    /**
+     * Resumes a stopped target; a breakpoint stop at an int 3 compiled into the code (the
+     * simulator's PoolHitTag check) is stepped over first, or the target would stop there again.
+     */
+    static void resumePastInt3(KdTarget target) {
+        Stop stop = target.lastStop().orElseThrow();
+        if (stop.kind() == Stop.Kind.BREAKPOINT && target.read(stop.pc(), 1)[0] == (byte) 0xcc) {
+            target.setInstructionPointer(stop.pc() + 1);
+        }
+        target.resume();
+    }
+
     static KdTarget attach(SimulatedTarget sim, SymbolPath symbols) {
         KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(symbols)
                 .withConnectTimeout(Duration.ofSeconds(20));
