@@ -33,6 +33,7 @@ public final class JavaEvaluator implements AutoCloseable {
             "import static dev.poolhit.jupyter.display.Display.*;");
 
     private final CellExecutionControl control = new CellExecutionControl();
+    private final CellGate cells = new CellGate();
     private final ExpressionHolder expressions = new ExpressionHolder(control);
     private final List<String> imports;
     private final CompletableFuture<JShell> shell;
@@ -60,7 +61,7 @@ public final class JavaEvaluator implements AutoCloseable {
         // compile and run one Tablesaw snippet now (by the expression path cells take), so the
         // first cell does not pay for it
         expressions.tryEval(js, "Table.create(\"warm-up\").rowCount()");
-        CompilerWarmUp.start(imports);
+        CompilerWarmUp.start(imports, cells);
         return js;
     }
 
@@ -204,9 +205,18 @@ public final class JavaEvaluator implements AutoCloseable {
         return docs;
     }
 
-    /** Marks the start of a cell: forgets a stop request left over from an earlier one. */
+    /**
+     * Marks the start of a cell: forgets a stop request left over from an earlier one, and holds
+     * background warm-up work until {@link #endCell()}.
+     */
     public void beginCell() {
         control.clearStop();
+        cells.cellStarted();
+    }
+
+    /** Marks the end of the cell begun by {@link #beginCell()}. */
+    public void endCell() {
+        cells.cellEnded();
     }
 
     /** True when the current cell was asked to stop. */

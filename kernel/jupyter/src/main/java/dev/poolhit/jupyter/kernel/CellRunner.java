@@ -31,6 +31,14 @@ final class CellRunner {
 
     Optional<Object> run(String cell) throws Exception {
         java.beginCell();
+        try {
+            return runParts(cell);
+        } finally {
+            java.endCell();
+        }
+    }
+
+    private Optional<Object> runParts(String cell) throws Exception {
         List<CellPart> parts = CellParser.parse(cell);
         Optional<Object> last = Optional.empty();
         for (int i = 0; i < parts.size(); i++) {

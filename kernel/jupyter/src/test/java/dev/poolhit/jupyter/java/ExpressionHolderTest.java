@@ -115,6 +115,8 @@ public class ExpressionHolderTest {
                         + "new java.util.concurrent.LinkedBlockingQueue<Object>().take()");
             } catch (RuntimeException e) {
                 throw new CompletionException(e);
+            } finally {
+                JAVA.endCell();
             }
         });
         assertTrue(CELL_STARTED.await(60, TimeUnit.SECONDS));
@@ -123,5 +125,6 @@ public class ExpressionHolderTest {
         assertInstanceOf(CellInterruptedException.class, failure);
         JAVA.beginCell();
         assertEquals(Optional.of(3), JAVA.eval("1 + 2"));
+        JAVA.endCell();
     }
 }
