@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ class CompilerWarmUpTest {
 
     @Test
     void waitsWhileACellRunsAndWarmsOnceItEnds() throws Exception {
-        CellGate gate = new CellGate();
+        CellGate gate = new CellGate(System::nanoTime, Duration.ZERO);
         gate.cellStarted();
         CompilerWarmUp warmUp = new CompilerWarmUp(IMPORTS, gate, 3, System::nanoTime);
         CompletableFuture<Integer> done = CompletableFuture.supplyAsync(warmUp::warm);
@@ -45,7 +46,7 @@ class CompilerWarmUpTest {
 
     @Test
     void nestedCellsKeepTheGateClosedUntilTheOuterEnds() throws InterruptedException {
-        CellGate gate = new CellGate();
+        CellGate gate = new CellGate(System::nanoTime, Duration.ZERO);
         gate.cellStarted();
         gate.cellStarted();
         gate.cellEnded();
@@ -64,5 +65,36 @@ class CompilerWarmUpTest {
         gate.cellEnded();
         waiter.join(TimeUnit.SECONDS.toMillis(60));
         assertFalse(waiter.isAlive());
+    }
+
+    @Test
+    void theGateOpensOnlyAfterTheQuietPeriodFollowingACell() throws InterruptedException {
+        AtomicLong now = new AtomicLong();
+        CellGate gate = new CellGate(now::get, Duration.ofMillis(200));
+        gate.cellStarted();
+        gate.cellEnded();
+        Thread waiter = new Thread(() -> {
+            try {
+                gate.awaitIdle();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        while (gate.waiters() == 0) {
+            Thread.onSpinWait();
+        }
+        waiter.join(400); // the clock stands still: the quiet period never ends
+        assertTrue(waiter.isAlive());
+        now.set(Duration.ofMillis(200).toNanos());
+        waiter.join(TimeUnit.SECONDS.toMillis(60));
+        assertFalse(waiter.isAlive());
+    }
+
+    @Test
+    void aGateNoCellHasPassedIsOpen() throws InterruptedException {
+        CellGate gate = new CellGate(() -> 5L, Duration.ofSeconds(1));
+        gate.awaitIdle(); // returns at once: nothing ran, nothing to be quiet after
+        assertEquals(0, gate.waiters());
     }
 }
