@@ -31,7 +31,9 @@ passed_suites=0
 if [[ -f "$JAR" ]]; then
     export JUPYTER_PATH="$WORK/jupyter" JUPYTER_DATA_DIR="$WORK/data" JUPYTER_RUNTIME_DIR="$WORK/runtime"
     export POOLHIT_KERNEL_NAME="poolhit-test" POOLHIT_REPO="$REPO"
-    java -jar "$JAR" install --path "$JUPYTER_PATH/kernels" --name "$POOLHIT_KERNEL_NAME" --replace
+    # a lighter JIT warm-up: dozens of short-lived test kernels would only compete with the tests for the cores
+    java -jar "$JAR" install --path "$JUPYTER_PATH/kernels" --name "$POOLHIT_KERNEL_NAME" --replace \
+        --jvm-opt -Dpoolhit.warmup.snippets=400
     for suite in kernel/*/src/test/python; do
         [[ -d "$suite" ]] || continue
         echo "==> Python suite: $suite"

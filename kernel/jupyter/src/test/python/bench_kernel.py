@@ -86,7 +86,7 @@ def p90(values):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
-    parser.add_argument("--settle", type=float, default=30.0,
+    parser.add_argument("--settle", type=float, default=60.0,
                         help="seconds of idle before the second (settled) series: a user reading the notebook,"
                              " while the kernel's background JIT warm-up runs")
     args = parser.parse_args()

@@ -20,6 +20,8 @@ import jdk.jshell.SnippetEvent;
 final class CompilerWarmUp implements Runnable {
     private static final System.Logger LOG = System.getLogger(CompilerWarmUp.class.getName());
     static final int SNIPPETS = 3_000;
+    /** System property overriding {@link #SNIPPETS}; 0 turns the warm-up off. */
+    static final String SNIPPETS_PROPERTY = "poolhit.warmup.snippets";
     static final int SNIPPETS_PER_SHELL = 500;
     static final Duration LIMIT = Duration.ofSeconds(180);
 
@@ -35,9 +37,14 @@ final class CompilerWarmUp implements Runnable {
         this.nanoTime = nanoTime;
     }
 
-    /** Starts the full warm-up on a daemon thread of minimum priority. */
+    /**
+     * Starts the warm-up on a daemon thread of minimum priority: {@link #SNIPPETS} snippets, or as
+     * many as the {@value #SNIPPETS_PROPERTY} system property says (the test command runs dozens of
+     * short-lived kernels, and their warm-ups would only compete with the tests for the cores).
+     */
     static Thread start(List<String> imports, CellGate gate) {
-        Thread t = new Thread(new CompilerWarmUp(imports, gate, SNIPPETS, System::nanoTime), "jshell-warm-up");
+        int snippets = Integer.getInteger(SNIPPETS_PROPERTY, SNIPPETS);
+        Thread t = new Thread(new CompilerWarmUp(imports, gate, snippets, System::nanoTime), "jshell-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
