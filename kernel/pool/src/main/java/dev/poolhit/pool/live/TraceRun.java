@@ -252,8 +252,8 @@ public final class TraceRun {
 
     private TraceResult unrelated(Stop stop) {
         RestoreReport r = session.restorer().restore(false);
-        return result(TraceEnd.UNRELATED_STOP, "target stopped for something else: " + stop + " at "
-                + target.describe(stop.pc()).text() + "; left broken in there", Optional.of(r));
+        return result(TraceEnd.UNRELATED_STOP, "target stopped for something else: " + stop.text(target.addressStyle())
+                + " at " + target.describe(stop.pc()).text(target.addressStyle()) + "; left broken in there", Optional.of(r));
     }
 
     private TraceResult failed(TargetException e) {
