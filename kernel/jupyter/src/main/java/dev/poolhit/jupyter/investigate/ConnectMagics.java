@@ -129,7 +129,8 @@ final class ConnectMagics {
     private String poolHitTagLine(OptionalLong at) {
         try {
             PoolHitTagSession session = investigation.tagSession(at);
-            return "PoolHitTag: " + session.locatedBy() + " at " + session.target().addressStyle().text(session.address())
+            return "PoolHitTag: " + session.locatedBy() + " at "
+                    + session.target().addressStyle().text(session.address())
                     + " holds " + session.current();
         } catch (SymbolException | InvestigationException e) { // no PDB, or an --at wider than the target's pointers
             return "PoolHitTag: not located (" + e.getMessage() + ")";

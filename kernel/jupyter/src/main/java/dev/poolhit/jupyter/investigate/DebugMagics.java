@@ -43,8 +43,8 @@ final class DebugMagics {
             String name = unit == 1 ? "db" : unit == 4 ? "dd" : "dq";
             registry.register(Magic.line(name).summary("display memory as " + (unit == 1 ? "bytes" : unit == 4
                     ? "dwords" : "qwords") + ", WinDbg style").usage("%" + name + " ADDR [L<count>]")
-                    .help("ADDR is hex (fffff800`02a00000, 0x...; 82800000 on x86) or a symbol (nt!PoolHitTag). L<count> is a hex count of"
-                            + " units, as in WinDbg (L20 = 32).")
+                    .help("ADDR is hex (fffff800`02a00000, 0x...; 82800000 on x86) or a symbol (nt!PoolHitTag)."
+                            + " L<count> is a hex count of units, as in WinDbg (L20 = 32).")
                     .handler(Guard.of(name, call -> dump(call, unit))).build());
         }
         registry.register(Magic.line("lm").summary("loaded modules as a table").bindsResultTo("modules")
@@ -128,7 +128,8 @@ final class DebugMagics {
             Optional<Stop> stepped = target.step(BREAK_WAIT);
             target.setBreakpoint(rip);
             if (stepped.isEmpty()) {
-                throw new InvestigationException("NoStop", "stepping off our breakpoint at " + target.addressStyle().text(rip)
+                throw new InvestigationException("NoStop", "stepping off our breakpoint at "
+                        + target.addressStyle().text(rip)
                         + " did not stop within " + BREAK_WAIT.toSeconds() + " s: %status, then %restore");
             }
         } else if (target.read(rip, 1)[0] == INT3) {
@@ -148,7 +149,8 @@ final class DebugMagics {
             throw new InterruptedException("%break interrupted");
         }
         AddressStyle style = target.addressStyle();
-        return stop.map(s -> "broken in: " + s.text(style) + "\n" + target.describe(s.pc()).text(style)).orElseThrow(() ->
+        return stop.map(s -> "broken in: " + s.text(style) + "\n" + target.describe(s.pc()).text(style))
+                .orElseThrow(() ->
                 new InvestigationException("NoStop", "the target did not stop within " + BREAK_WAIT.toSeconds()
                         + " s of the break-in: check the link with %status, then %break again"));
     }

@@ -125,7 +125,8 @@ public final class Investigation {
         OptionalLong at = onTarget(target, typed);
         if (at.isPresent() && tagSession != null && tagSession.address() != at.getAsLong()) {
             throw new InvestigationException("PoolHitTagMoved", "PoolHitTag is already in use at "
-                    + target.addressStyle().text(tagSession.address()) + ": %restore and %disconnect before using another address");
+                    + target.addressStyle().text(tagSession.address())
+                    + ": %restore and %disconnect before using another address");
         }
         if (tagSession == null) {
             OptionalLong address = at.isPresent() ? at : onTarget(target, tagAddress);

@@ -42,6 +42,7 @@ final class StatusText {
         } catch (TargetException e) {
             now = "unreadable (" + e.getMessage() + ")";
         }
-        return "PoolHitTag: " + s.locatedBy() + " at " + target.addressStyle().text(s.address()) + ", " + armed + ", " + now;
+        String at = target.addressStyle().text(s.address());
+        return "PoolHitTag: " + s.locatedBy() + " at " + at + ", " + armed + ", " + now;
     }
 }

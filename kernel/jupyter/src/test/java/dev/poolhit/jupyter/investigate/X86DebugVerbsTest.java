@@ -61,6 +61,12 @@ class X86DebugVerbsTest {
                 () -> cells.exec("%dq fffff800`02a00000")).title());
         String status = (String) cells.exec("%status").orElseThrow();
         assertTrue(status.contains("PoolHitTag: nt!PoolHitTag at " + Hex.u32(tag) + ", "), status);
+        assertEquals("BadAddress: --at: address wider than 32 bits on an x86 target: fffff800`02a00000, expected 8 hex"
+                + " digits or 16 whose upper 8 copy bit 31", assertThrows(CellException.class,
+                () -> cells.exec("%poolhittag --at fffff800`02a00000")).title());
+        assertEquals("PoolHitTagMoved: PoolHitTag is already in use at " + Hex.u32(tag) + ": %restore and %disconnect"
+                + " before using another address", assertThrows(CellException.class,
+                () -> cells.exec("%poolhittag --at " + Hex.u32(tag + 4))).title());
     }
 
     @Test

@@ -19,7 +19,7 @@ import dev.poolhit.target.AddressStyle;
 final class Columns {
     private Columns() {}
 
-    /** Values stay u64 (x86 ones sign-extended), so tables of both machines join; only the printing follows {@code style}. */
+    /** Values stay u64 (x86 ones sign-extended), so tables of both machines join; printing follows {@code style}. */
     static LongColumn address(String name, long[] values, AddressStyle style) {
         LongColumn c = LongColumn.create(name, values);
         c.setPrintFormatter(HexFormatter.address(style));

@@ -19,10 +19,10 @@ import tech.tablesaw.api.Table;
  * {@code outstanding_over_time} (chart series). Each call builds a fresh table, named as listed.
  *
  * <p>Types: addresses ({@code address}, {@code thread}, {@code process}, {@code child_sp},
- * {@code ret_addr}, {@code ip}) are {@code LONG} printed WinDbg style, {@code offset} is
- * {@code LONG} printed {@code 0x82e}; addresses print 8 digits when the trace is of an x86 target
- * ({@link dev.poolhit.pool.trace.TraceInfo#addressStyle}), their values staying sign-extended u64, see {@link Columns}; {@code time} is an {@code INSTANT}
- * (millisecond precision); counts and ids are {@code INTEGER}; text is {@code STRING}. Missing
+ * {@code ret_addr}, {@code ip}) are {@code LONG} printed WinDbg style (8 digits for a trace of an
+ * x86 target, {@link dev.poolhit.pool.trace.TraceInfo#addressStyle}, the values staying
+ * sign-extended u64), {@code offset} is {@code LONG} printed {@code 0x82e}, see {@link Columns};
+ * {@code time} is an {@code INSTANT} (millisecond precision); counts and ids are {@code INTEGER}; text is {@code STRING}. Missing
  * values are Tablesaw's missing values.
  *
  * <p>Cost: {@code frames} has one row per frame of every hit (12 million rows for a million

@@ -58,7 +58,7 @@ final class HitReader {
         long site = siteOf(stop);
         HitKind kind = HitClassifier.classify(ownerText(site), frames);
         HitBuilder b = Hit.builder().time(epochNanos()).kind(kind).tag(tag).processor(stop.processor())
-                .thread(stop.thread()).site(site, target.describe(site).text(target.info().addressStyle())).frames(frames);
+                .thread(stop.thread()).site(site, target.describe(site).text(target.addressStyle())).frames(frames);
         boolean x86 = target.info() != null && target.info().x86();
         target.thread().ifPresent(t -> b.process(t.process().eprocess()));
         OptionalLong ret = OptionalLong.empty();
@@ -95,7 +95,7 @@ final class HitReader {
     }
 
     private List<Frame> frames(List<StackFrame> stack) {
-        AddressStyle style = target.info().addressStyle();
+        AddressStyle style = target.addressStyle();
         List<Frame> frames = new ArrayList<>(stack.size());
         for (StackFrame f : stack) {
             frames.add(Frame.of(f.childSp(), f.returnAddress().orElse(Missing.LONG), f.instructionPointer(),

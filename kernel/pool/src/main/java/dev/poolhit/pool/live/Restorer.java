@@ -150,9 +150,11 @@ public final class Restorer {
 
     private void pending(List<String> left) {
         target.breakpoints().keySet().forEach(a -> left.add("breakpoint still at " + target.addressStyle().text(a)));
-        target.patches().forEach((a, b) -> left.add(String.format("patched byte at %s (original %02x)", target.addressStyle().text(a), b)));
+        target.patches().forEach((a, b) -> left.add(String.format("patched byte at %s (original %02x)",
+                target.addressStyle().text(a), b)));
         if (savedValue != null) {
-            left.add(String.format("PoolHitTag at %s still armed (saved 0x%08x)", target.addressStyle().text(savedAddress), savedValue));
+            left.add(String.format("PoolHitTag at %s still armed (saved 0x%08x)", target.addressStyle().text(savedAddress),
+                    savedValue));
         }
     }
 }

@@ -195,8 +195,9 @@ public final class TraceRun {
             return false;
         }
         sites.add(site);
-        siteNames.add(target.describe(site).text(target.addressStyle()));
-        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + target.describe(site).text(target.addressStyle()));
+        String name = target.describe(site).text(target.addressStyle());
+        siteNames.add(name);
+        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + name);
         if (request.strategy() == Strategy.PATCH && !target.patches().containsKey(stop.pc())) {
             target.patch(stop.pc(), NOP);
             target.setBreakpoint(stop.pc());
