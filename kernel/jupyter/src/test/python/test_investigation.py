@@ -262,8 +262,15 @@ class InvestigationTests(unittest.TestCase):
 class X86InvestigationTests(InvestigationTests):
     """Issue #9: the same end-to-end tests against the 32-bit (x86) simulator, unchanged."""
     SIM = "sim:x86,rate=0"
-    KERNEL_BASE = "kernel base ffffffff`82800000"
+    KERNEL_BASE = "kernel base 82800000"
     X86 = True
+
+    def test_shown_addresses_are_eight_digit_as_windbg_prints_them_on_x86(self):
+        self.connect_and_arm()
+        html = self.html_result(self.ok("%trace 20"))
+        threads = re.findall(r'<td style="text-align:right">([0-9a-f`]+)</td><td style="text-align:right">[0-9a-f`]+</td><td>nt[!+]', html)
+        self.assertEqual(20, len(threads), html)
+        self.assertTrue(all(re.fullmatch(r"[0-9a-f]{8}", t) for t in threads), threads)
 
     def test_thirty_load_symbols_stops_at_boot_attach_with_no_user_action(self):
         out = self.text(self.ok("%connect sim:x86,boot,drivers=28,rate=0"))

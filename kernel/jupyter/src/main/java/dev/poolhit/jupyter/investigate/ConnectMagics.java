@@ -54,7 +54,7 @@ final class ConnectMagics {
                     call.expectPositionals(0, 0);
                     KdTarget target = investigation.target();
                     loadSymbols(target);
-                    return DebugTables.symbols(target.modules().all(), target.symbolStatus());
+                    return DebugTables.symbols(target.modules().all(), target.symbolStatus(), target.addressStyle());
                 })).build());
     }
 
@@ -129,9 +129,10 @@ final class ConnectMagics {
     private String poolHitTagLine(OptionalLong at) {
         try {
             PoolHitTagSession session = investigation.tagSession(at);
-            return "PoolHitTag: " + session.locatedBy() + " at " + dev.poolhit.common.Hex.u64(session.address())
+            return "PoolHitTag: " + session.locatedBy() + " at "
+                    + session.target().addressStyle().text(session.address())
                     + " holds " + session.current();
-        } catch (SymbolException e) {
+        } catch (SymbolException | InvestigationException e) { // no PDB, or an --at wider than the target's pointers
             return "PoolHitTag: not located (" + e.getMessage() + ")";
         }
     }

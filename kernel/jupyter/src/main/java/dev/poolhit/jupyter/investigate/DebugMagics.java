@@ -1,10 +1,10 @@
 package dev.poolhit.jupyter.investigate;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.jupyter.display.Display;
 import dev.poolhit.jupyter.magic.Magic;
 import dev.poolhit.jupyter.magic.MagicCall;
 import dev.poolhit.jupyter.magic.MagicRegistry;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
@@ -43,14 +43,15 @@ final class DebugMagics {
             String name = unit == 1 ? "db" : unit == 4 ? "dd" : "dq";
             registry.register(Magic.line(name).summary("display memory as " + (unit == 1 ? "bytes" : unit == 4
                     ? "dwords" : "qwords") + ", WinDbg style").usage("%" + name + " ADDR [L<count>]")
-                    .help("ADDR is hex (fffff800`02a00000, 0x...) or a symbol (nt!PoolHitTag). L<count> is a hex count of"
-                            + " units, as in WinDbg (L20 = 32).")
+                    .help("ADDR is hex (fffff800`02a00000, 0x...; 82800000 on x86) or a symbol (nt!PoolHitTag)."
+                            + " L<count> is a hex count of units, as in WinDbg (L20 = 32).")
                     .handler(Guard.of(name, call -> dump(call, unit))).build());
         }
         registry.register(Magic.line("lm").summary("loaded modules as a table").bindsResultTo("modules")
                 .handler(Guard.of("lm", call -> {
                     call.expectPositionals(0, 0);
-                    return DebugTables.modules(investigation.target().modules().all());
+                    KdTarget target = investigation.target();
+                    return DebugTables.modules(target.modules().all(), target.addressStyle());
                 })).build());
         registry.register(Magic.line("g").summary("resume the target").handler(Guard.of("g", this::go)).build());
         registry.register(Magic.line("break").summary("break into the running target")
@@ -64,9 +65,10 @@ final class DebugMagics {
     private Object stack(MagicCall call) {
         call.expectPositionals(0, 1);
         long frames = call.longInRange("FRAMES", call.positional(0, "64"), 1, 1024);
-        List<StackFrame> stack = broken().stack((int) frames);
+        KdTarget target = broken();
+        List<StackFrame> stack = target.stack((int) frames);
         Display.display(StackRenderer.k(stack));
-        return DebugTables.stack(stack);
+        return DebugTables.stack(stack, target.addressStyle());
     }
 
     private Object dump(MagicCall call, int unit) {
@@ -77,13 +79,15 @@ final class DebugMagics {
         OptionalLong hex = Addresses.isSymbol(where) ? OptionalLong.empty()
                 : OptionalLong.of(Addresses.hex(call, "ADDR", where));
         KdTarget target = broken();
-        long address = hex.isPresent() ? hex.getAsLong() : Addresses.resolve(call, target, where);
+        AddressStyle style = target.addressStyle();
+        long address = hex.isPresent() ? Addresses.onTarget(call, style, "ADDR", hex.getAsLong())
+                : Addresses.resolve(call, target, where);
         long last = address + count * unit - 1;
         if (Long.compareUnsigned(last, address) < 0) {
-            throw call.usageError("range " + Hex.u64(address) + " L" + Long.toHexString(count)
-                    + " runs past ffffffff`ffffffff, the top of the address space");
+            throw call.usageError("range " + style.text(address) + " L" + Long.toHexString(count)
+                    + " runs past " + style.text(-1L) + ", the top of the address space");
         }
-        return MemoryDump.of(address, target.read(address, (int) (count * unit)), unit);
+        return MemoryDump.of(address, target.read(address, (int) (count * unit)), unit, style);
     }
 
     /** {@code L<hex count>} as in WinDbg, at most {@link #MAX_DUMP} bytes. */
@@ -124,7 +128,8 @@ final class DebugMagics {
             Optional<Stop> stepped = target.step(BREAK_WAIT);
             target.setBreakpoint(rip);
             if (stepped.isEmpty()) {
-                throw new InvestigationException("NoStop", "stepping off our breakpoint at " + Hex.u64(rip)
+                throw new InvestigationException("NoStop", "stepping off our breakpoint at "
+                        + target.addressStyle().text(rip)
                         + " did not stop within " + BREAK_WAIT.toSeconds() + " s: %status, then %restore");
             }
         } else if (target.read(rip, 1)[0] == INT3) {
@@ -136,14 +141,16 @@ final class DebugMagics {
         call.expectPositionals(0, 0);
         KdTarget target = investigation.target();
         if (target.state() == TargetState.BROKEN) {
-            return "already broken in: " + target.lastStop().map(Stop::toString).orElse("");
+            return "already broken in: " + target.lastStop().map(s -> s.text(target.addressStyle())).orElse("");
         }
         target.breakIn();
         Optional<Stop> stop = target.awaitStop(BREAK_WAIT);
         if (Thread.interrupted()) {
             throw new InterruptedException("%break interrupted");
         }
-        return stop.map(s -> "broken in: " + s + "\n" + target.describe(s.pc()).text()).orElseThrow(() ->
+        AddressStyle style = target.addressStyle();
+        return stop.map(s -> "broken in: " + s.text(style) + "\n" + target.describe(s.pc()).text(style))
+                .orElseThrow(() ->
                 new InvestigationException("NoStop", "the target did not stop within " + BREAK_WAIT.toSeconds()
                         + " s of the break-in: check the link with %status, then %break again"));
     }

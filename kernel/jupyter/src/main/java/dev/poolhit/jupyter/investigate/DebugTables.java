@@ -1,6 +1,7 @@
 package dev.poolhit.jupyter.investigate;
 
 import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.target.module.Module;
 import dev.poolhit.target.pe.CodeViewInfo;
 import dev.poolhit.target.stack.StackFrame;
@@ -19,10 +20,10 @@ import tech.tablesaw.api.Table;
 final class DebugTables {
     private DebugTables() {}
 
-    /** {@code start, end, module, image, pdb}. */
-    static Table modules(List<Module> modules) {
-        LongColumn start = AddressFormat.column("start");
-        LongColumn end = AddressFormat.column("end");
+    /** {@code start, end, module, image, pdb}; addresses as {@code style} prints them. */
+    static Table modules(List<Module> modules, AddressStyle style) {
+        LongColumn start = AddressFormat.column("start", style);
+        LongColumn end = AddressFormat.column("end", style);
         StringColumn name = StringColumn.create("module");
         StringColumn image = StringColumn.create("image");
         StringColumn pdb = StringColumn.create("pdb");
@@ -37,8 +38,8 @@ final class DebugTables {
     }
 
     /** {@code module, start, end, symbols (pdb/exports/none), detail}. */
-    static Table symbols(List<Module> modules, List<SymbolStatus> statuses) {
-        Table t = modules(modules).removeColumns("image", "pdb").setName("symbols");
+    static Table symbols(List<Module> modules, List<SymbolStatus> statuses, AddressStyle style) {
+        Table t = modules(modules, style).removeColumns("image", "pdb").setName("symbols");
         StringColumn source = StringColumn.create("symbols");
         StringColumn detail = StringColumn.create("detail");
         for (Module m : modules) {
@@ -68,7 +69,7 @@ final class DebugTables {
             return Table.create("registers", name, value);
         }
         StringColumn name = StringColumn.create("register");
-        LongColumn value = AddressFormat.column("value");
+        LongColumn value = AddressFormat.column("value", AddressStyle.X64);
         for (Reg r : Reg.values()) {
             name.append(r.name().toLowerCase(Locale.ROOT));
             value.append(registers.get(r));
@@ -79,10 +80,10 @@ final class DebugTables {
     }
 
     /** {@code frame, child_sp, ret_addr, call_site}: {@code k} as a table. */
-    static Table stack(List<StackFrame> frames) {
+    static Table stack(List<StackFrame> frames, AddressStyle style) {
         IntColumn number = IntColumn.create("frame");
-        LongColumn childSp = AddressFormat.column("child_sp");
-        LongColumn ret = AddressFormat.column("ret_addr");
+        LongColumn childSp = AddressFormat.column("child_sp", style);
+        LongColumn ret = AddressFormat.column("ret_addr", style);
         StringColumn site = StringColumn.create("call_site");
         for (StackFrame f : frames) {
             number.append(f.number());

@@ -1,6 +1,5 @@
 package dev.poolhit.jupyter.investigate;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.pool.analysis.TraceTables;
 import dev.poolhit.kd.transport.KdClock;
 import dev.poolhit.pool.live.OwedRestore;
@@ -121,19 +120,33 @@ public final class Investigation {
     }
 
     /** The PoolHitTag session, located on first use (by symbols, or at the {@code --at} address). */
-    synchronized PoolHitTagSession tagSession(OptionalLong at) {
+    synchronized PoolHitTagSession tagSession(OptionalLong typed) {
         KdTarget target = connection().target();
+        OptionalLong at = onTarget(target, typed);
         if (at.isPresent() && tagSession != null && tagSession.address() != at.getAsLong()) {
             throw new InvestigationException("PoolHitTagMoved", "PoolHitTag is already in use at "
-                    + Hex.u64(tagSession.address()) + ": %restore and %disconnect before using another address");
+                    + target.addressStyle().text(tagSession.address())
+                    + ": %restore and %disconnect before using another address");
         }
         if (tagSession == null) {
-            OptionalLong address = at.isPresent() ? at : tagAddress;
+            OptionalLong address = at.isPresent() ? at : onTarget(target, tagAddress);
             tagSession = address.isPresent() ? PoolHitTagSession.at(target, address.getAsLong())
                     : PoolHitTagSession.locate(target);
             addHook();
         }
         return tagSession;
+    }
+
+    /** A typed {@code --at} address in the target's model form: {@code 82800000} is {@code ffffffff`82800000} on x86. */
+    private static OptionalLong onTarget(KdTarget target, OptionalLong typed) {
+        if (typed.isEmpty()) {
+            return typed;
+        }
+        try {
+            return OptionalLong.of(target.addressStyle().canonical(typed.getAsLong()));
+        } catch (NumberFormatException e) {
+            throw new InvestigationException("BadAddress", "--at: " + e.getMessage());
+        }
     }
 
     synchronized Optional<PoolHitTagSession> existingTagSession() {

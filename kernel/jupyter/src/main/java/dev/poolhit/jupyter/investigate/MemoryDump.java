@@ -2,15 +2,17 @@ package dev.poolhit.jupyter.investigate;
 
 import dev.poolhit.common.Hex;
 import dev.poolhit.common.LittleEndian;
+import dev.poolhit.target.AddressStyle;
 
 /** {@code db}/{@code dd}/{@code dq} text, laid out as WinDbg prints it (16 bytes a line). */
 final class MemoryDump {
     private MemoryDump() {}
 
-    static String of(long address, byte[] data, int unit) {
+    /** The address column as {@code style} prints addresses; qwords keep 16 digits, as WinDbg's dq on x86. */
+    static String of(long address, byte[] data, int unit, AddressStyle style) {
         StringBuilder out = new StringBuilder();
         for (int line = 0; line < data.length; line += 16) {
-            out.append(Hex.u64(address + line)).append(' ');
+            out.append(style.text(address + line)).append(' ');
             int end = Math.min(data.length, line + 16);
             for (int i = line; i < end; i += unit) {
                 out.append(unit == 1 && i == line + 8 ? '-' : ' ').append(value(data, i, unit));

@@ -1,6 +1,5 @@
 package dev.poolhit.jupyter.investigate;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.pool.live.PoolHitTagSession;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.kd.KdTarget;
@@ -43,6 +42,7 @@ final class StatusText {
         } catch (TargetException e) {
             now = "unreadable (" + e.getMessage() + ")";
         }
-        return "PoolHitTag: " + s.locatedBy() + " at " + Hex.u64(s.address()) + ", " + armed + ", " + now;
+        String at = target.addressStyle().text(s.address());
+        return "PoolHitTag: " + s.locatedBy() + " at " + at + ", " + armed + ", " + now;
     }
 }

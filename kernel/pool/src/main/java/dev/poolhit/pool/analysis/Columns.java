@@ -4,6 +4,7 @@ import java.time.Instant;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
 import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.target.AddressStyle;
 
 /**
  * Column factories, so that every table holds addresses the same way.
@@ -18,9 +19,10 @@ import dev.poolhit.pool.trace.Missing;
 final class Columns {
     private Columns() {}
 
-    static LongColumn address(String name, long[] values) {
+    /** Values stay u64 (x86 ones sign-extended), so tables of both machines join; printing follows {@code style}. */
+    static LongColumn address(String name, long[] values, AddressStyle style) {
         LongColumn c = LongColumn.create(name, values);
-        c.setPrintFormatter(HexFormatter.ADDRESS);
+        c.setPrintFormatter(HexFormatter.address(style));
         return c;
     }
 

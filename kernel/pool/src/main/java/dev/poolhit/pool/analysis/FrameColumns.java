@@ -1,6 +1,7 @@
 package dev.poolhit.pool.analysis;
 
 import dev.poolhit.pool.trace.TraceSnapshot;
+import dev.poolhit.target.AddressStyle;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -9,6 +10,7 @@ import tech.tablesaw.api.Table;
 final class FrameColumns {
     private final String name;
     private final boolean perHit;
+    private final AddressStyle style;
     private final int[] owner;
     private final int[] frame;
     private final long[] childSp;
@@ -20,9 +22,10 @@ final class FrameColumns {
     private final StringColumn callSite = StringColumn.create("call_site");
     private int row;
 
-    FrameColumns(String name, int rows, boolean perHit) {
+    FrameColumns(String name, int rows, boolean perHit, AddressStyle style) {
         this.name = name;
         this.perHit = perHit;
+        this.style = style;
         owner = new int[rows];
         frame = new int[rows];
         childSp = new long[perHit ? rows : 0];
@@ -50,9 +53,9 @@ final class FrameColumns {
         Table out = Table.create(name, IntColumn.create(perHit ? "hit" : "stack_id", owner),
                 IntColumn.create("frame", frame));
         if (perHit) {
-            out.addColumns(Columns.address("child_sp", childSp));
+            out.addColumns(Columns.address("child_sp", childSp, style));
         }
-        return out.addColumns(Columns.address("ret_addr", ret), Columns.address("ip", ip), module,
+        return out.addColumns(Columns.address("ret_addr", ret, style), Columns.address("ip", ip, style), module,
                 function, Columns.offset("offset", offset), callSite);
     }
 }

@@ -4,6 +4,7 @@ import dev.poolhit.pool.trace.HitKind;
 import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.pool.trace.Trace;
 import dev.poolhit.pool.trace.TraceSnapshot;
+import dev.poolhit.target.AddressStyle;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
@@ -18,9 +19,10 @@ import tech.tablesaw.api.Table;
  * {@code outstanding_over_time} (chart series). Each call builds a fresh table, named as listed.
  *
  * <p>Types: addresses ({@code address}, {@code thread}, {@code process}, {@code child_sp},
- * {@code ret_addr}, {@code ip}) are {@code LONG} printed WinDbg style, {@code offset} is
- * {@code LONG} printed {@code 0x82e}, see {@link Columns}; {@code time} is an {@code INSTANT}
- * (millisecond precision); counts and ids are {@code INTEGER}; text is {@code STRING}. Missing
+ * {@code ret_addr}, {@code ip}) are {@code LONG} printed WinDbg style (8 digits for a trace of an
+ * x86 target, {@link dev.poolhit.pool.trace.TraceInfo#addressStyle}, the values staying
+ * sign-extended u64), {@code offset} is {@code LONG} printed {@code 0x82e}, see {@link Columns};
+ * {@code time} is an {@code INSTANT} (millisecond precision); counts and ids are {@code INTEGER}; text is {@code STRING}. Missing
  * values are Tablesaw's missing values.
  *
  * <p>Cost: {@code frames} has one row per frame of every hit (12 million rows for a million
@@ -29,10 +31,12 @@ import tech.tablesaw.api.Table;
  */
 public final class TraceTables {
     private final TraceSnapshot t;
+    private final AddressStyle style;
     private Pairing pairing;
 
     private TraceTables(TraceSnapshot snapshot) {
         this.t = snapshot;
+        this.style = snapshot.info().addressStyle();
     }
 
     public static TraceTables of(Trace trace) {
@@ -85,9 +89,9 @@ public final class TraceTables {
             depth[h] = t.depth(h);
         }
         return Table.create("hits", IntColumn.create("hit", hit), time, kind, tag,
-                LongColumn.create("size", size), Columns.address("address", address),
-                IntColumn.create("processor", processor), Columns.address("thread", thread),
-                Columns.address("process", process), site, IntColumn.create("stack_id", stack),
+                LongColumn.create("size", size), Columns.address("address", address, style),
+                IntColumn.create("processor", processor), Columns.address("thread", thread, style),
+                Columns.address("process", process, style), site, IntColumn.create("stack_id", stack),
                 IntColumn.create("depth", depth));
     }
 
@@ -101,7 +105,7 @@ public final class TraceTables {
             throw new IllegalStateException("frames table of " + rows + " rows exceeds a Tablesaw table;"
                     + " use stackFrames() joined on stack_id");
         }
-        FrameColumns c = new FrameColumns("frames", (int) rows, true);
+        FrameColumns c = new FrameColumns("frames", (int) rows, true, style);
         for (int h = 0; h < t.size(); h++) {
             int s = t.stackId(h);
             for (int f = 0; f < t.stackDepth(s); f++) {
@@ -117,7 +121,7 @@ public final class TraceTables {
         for (int s = 0; s < t.stackCount(); s++) {
             rows += t.stackDepth(s);
         }
-        FrameColumns c = new FrameColumns("stack_frames", rows, false);
+        FrameColumns c = new FrameColumns("stack_frames", rows, false, style);
         for (int s = 0; s < t.stackCount(); s++) {
             for (int f = 0; f < t.stackDepth(s); f++) {
                 c.add(s, f, Missing.LONG, t, s);
@@ -198,8 +202,8 @@ public final class TraceTables {
             reused.append(pairing().addressReused(h));
         }
         return Table.create("outstanding", IntColumn.create("hit", out), time, tag,
-                LongColumn.create("size", size), Columns.address("address", address),
-                Columns.address("thread", thread), Columns.address("process", process),
+                LongColumn.create("size", size), Columns.address("address", address, style),
+                Columns.address("thread", thread, style), Columns.address("process", process, style),
                 IntColumn.create("stack_id", stack), signature, reused);
     }
 

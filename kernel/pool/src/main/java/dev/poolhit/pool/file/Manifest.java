@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.pool.trace.TraceInfo;
+import dev.poolhit.target.AddressStyle;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ final class Manifest {
         StringBuilder started = new StringBuilder();
         Fields.appendInstant(started, info.started());
         n.put("started", started.toString());
+        n.put("pointer_bits", info.addressStyle().pointerBits());
         n.put("entries", "modules-NNNNNN.csv, stacks-NNNNNN.csv, hits-NNNNNN.csv in order;"
                 + " symbols.csv and end.json once closed; see TRACE-FORMAT.md");
         return bytes(n);
@@ -71,7 +73,18 @@ final class Manifest {
         }
         Fields started = new Fields(List.of("started"), List.of(n.path("started").asText("")));
         return new TraceInfo(n.path("source").asText(""), n.path("target_version").asText(Missing.TEXT),
-                tag, started.instant(0));
+                tag, started.instant(0), addressStyle(n.path("pointer_bits")));
+    }
+
+    /** Files written before x86 targets have no {@code pointer_bits}: they are x64 traces. */
+    private static AddressStyle addressStyle(JsonNode bits) {
+        if (bits.isMissingNode()) {
+            return AddressStyle.X64;
+        }
+        if (!bits.isInt() || (bits.asInt() != 32 && bits.asInt() != 64)) {
+            throw new Fields.BadField("manifest.json: pointer_bits: expected 32 or 64, found " + bits);
+        }
+        return AddressStyle.ofPointerBits(bits.asInt());
     }
 
     /** The hit count promised by {@code end.json}. */

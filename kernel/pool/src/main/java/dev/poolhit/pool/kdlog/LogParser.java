@@ -9,6 +9,7 @@ import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.pool.trace.ModuleInfo;
 import dev.poolhit.pool.trace.Trace;
 import dev.poolhit.pool.trace.TraceInfo;
+import dev.poolhit.target.AddressStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,9 @@ final class LogParser {
                     + " (" + line + " lines): expected 'Break instruction exception - code 80000003'"
                     + " banners or k output under a 'Child-SP RetAddr Call Site' header");
         }
-        trace.info(new TraceInfo(trace.info().source(), version, firstTag, Missing.LONG));
+        // WinDbg's banner ends "Free x86 compatible" on a 32-bit target; its addresses print 8 digits
+        AddressStyle style = version.contains(" x86") ? AddressStyle.X86 : AddressStyle.X64;
+        trace.info(new TraceInfo(trace.info().source(), version, firstTag, Missing.LONG, style));
         return new KdLogImport(trace, warnings);
     }
 

@@ -7,6 +7,7 @@ import dev.poolhit.pool.trace.HitBuilder;
 import dev.poolhit.pool.trace.HitClassifier;
 import dev.poolhit.pool.trace.HitKind;
 import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.stack.StackFrame;
@@ -57,7 +58,7 @@ final class HitReader {
         long site = siteOf(stop);
         HitKind kind = HitClassifier.classify(ownerText(site), frames);
         HitBuilder b = Hit.builder().time(epochNanos()).kind(kind).tag(tag).processor(stop.processor())
-                .thread(stop.thread()).site(site, target.describe(site).text()).frames(frames);
+                .thread(stop.thread()).site(site, target.describe(site).text(target.addressStyle())).frames(frames);
         boolean x86 = target.info() != null && target.info().x86();
         target.thread().ifPresent(t -> b.process(t.process().eprocess()));
         OptionalLong ret = OptionalLong.empty();
@@ -93,11 +94,13 @@ final class HitReader {
         return HitClassifier.classify(Missing.TEXT, frames(target.stack(HitClassifier.TOP_FRAMES))) != HitKind.UNKNOWN;
     }
 
-    private static List<Frame> frames(List<StackFrame> stack) {
+    private List<Frame> frames(List<StackFrame> stack) {
+        AddressStyle style = target.addressStyle();
         List<Frame> frames = new ArrayList<>(stack.size());
         for (StackFrame f : stack) {
             frames.add(Frame.of(f.childSp(), f.returnAddress().orElse(Missing.LONG), f.instructionPointer(),
-                    f.module().orElse(Missing.TEXT), f.function().orElse(Missing.TEXT), f.offset().orElse(Missing.LONG)));
+                    f.module().orElse(Missing.TEXT), f.function().orElse(Missing.TEXT), f.offset().orElse(Missing.LONG),
+                    style));
         }
         return frames;
     }

@@ -19,7 +19,8 @@ public final class LiveTraces {
     /** {@code source} as the user connected ({@code "live tcp:127.0.0.1:5555"}); started now by {@code clock}. */
     public static TraceInfo info(KdTarget target, String source, PoolTag tag, Clock clock) {
         Instant now = clock.instant();
-        return new TraceInfo(source, target.info().versionLine(), tag, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        return new TraceInfo(source, target.info().versionLine(), tag, now.getEpochSecond() * 1_000_000_000L + now.getNano(),
+                target.info().addressStyle());
     }
 
     /** The target's modules as the trace file keeps them (feed each to {@code TraceRecorder.moduleLoaded}). */

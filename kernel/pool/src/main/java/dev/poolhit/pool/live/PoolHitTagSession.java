@@ -1,6 +1,5 @@
 package dev.poolhit.pool.live;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.common.LittleEndian;
 import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.target.MemoryAccessException;
@@ -43,7 +42,7 @@ public final class PoolHitTagSession {
 
     /** Uses an explicit address, for targets without symbols at hand. */
     public static PoolHitTagSession at(KdTarget target, long address) {
-        return new PoolHitTagSession(target, address, "explicit address " + Hex.u64(address));
+        return new PoolHitTagSession(target, address, "explicit address " + target.addressStyle().text(address));
     }
 
     /** The same PoolHitTag on a new link to the same target (the {@link Relinker} hands the owed value over). */
@@ -88,7 +87,7 @@ public final class PoolHitTagSession {
         PoolTag back = current();
         if (back.value() != value.value()) {
             throw new MemoryAccessException(address, String.format("PoolHitTag write did not stick: wrote %s, read back"
-                    + " %s at %s", value.hex(), back.hex(), Hex.u64(address)));
+                    + " %s at %s", value.hex(), back.hex(), target.addressStyle().text(address)));
         }
         armed = value;
         return previous;

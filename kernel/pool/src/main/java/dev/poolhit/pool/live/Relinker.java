@@ -1,6 +1,5 @@
 package dev.poolhit.pool.live;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.kd.transport.KdClock;
 import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.target.TargetException;
@@ -146,7 +145,7 @@ public final class Relinker {
         PoolTag now = PoolTag.of((int) fresh.memory().u32(owed.poolHitTagAddress()));
         PoolTag armed = owed.armed().get();
         return now.value() == armed.value() ? Optional.empty() : Optional.of("PoolHitTag at "
-                + Hex.u64(owed.poolHitTagAddress()) + " holds " + now + ", not the armed " + armed);
+                + fresh.addressStyle().text(owed.poolHitTagAddress()) + " holds " + now + ", not the armed " + armed);
     }
 
     private RelinkResult notReconnected(OwedRestore owed, String lastError) {

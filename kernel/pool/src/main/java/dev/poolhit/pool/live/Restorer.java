@@ -1,6 +1,5 @@
 package dev.poolhit.pool.live;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.common.LittleEndian;
 import dev.poolhit.target.TargetException;
 import dev.poolhit.target.kd.KdTarget;
@@ -115,11 +114,11 @@ public final class Restorer {
     private void undoEdits(List<String> done) {
         for (Long address : target.breakpoints().keySet()) {
             target.removeBreakpoint(address);
-            done.add("removed breakpoint at " + Hex.u64(address));
+            done.add("removed breakpoint at " + target.addressStyle().text(address));
         }
         for (Map.Entry<Long, Byte> p : target.patches().entrySet()) {
             target.unpatch(p.getKey());
-            done.add(String.format("put back %02x at %s", p.getValue(), Hex.u64(p.getKey())));
+            done.add(String.format("put back %02x at %s", p.getValue(), target.addressStyle().text(p.getKey())));
         }
     }
 
@@ -134,7 +133,7 @@ public final class Restorer {
         if (back != savedValue) {
             throw new dev.poolhit.target.MemoryAccessException(savedAddress, String.format(
                     "PoolHitTag restore did not stick: wrote 0x%08x, read back 0x%08x at %s", savedValue, back,
-                    Hex.u64(savedAddress)));
+                    target.addressStyle().text(savedAddress)));
         }
         done.add(String.format("PoolHitTag back to 0x%08x", savedValue));
         savedValue = null;
@@ -150,10 +149,12 @@ public final class Restorer {
     }
 
     private void pending(List<String> left) {
-        target.breakpoints().keySet().forEach(a -> left.add("breakpoint still at " + Hex.u64(a)));
-        target.patches().forEach((a, b) -> left.add(String.format("patched byte at %s (original %02x)", Hex.u64(a), b)));
+        target.breakpoints().keySet().forEach(a -> left.add("breakpoint still at " + target.addressStyle().text(a)));
+        target.patches().forEach((a, b) -> left.add(String.format("patched byte at %s (original %02x)",
+                target.addressStyle().text(a), b)));
         if (savedValue != null) {
-            left.add(String.format("PoolHitTag at %s still armed (saved 0x%08x)", Hex.u64(savedAddress), savedValue));
+            left.add(String.format("PoolHitTag at %s still armed (saved 0x%08x)", target.addressStyle().text(savedAddress),
+                    savedValue));
         }
     }
 }

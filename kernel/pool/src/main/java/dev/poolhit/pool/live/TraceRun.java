@@ -195,8 +195,9 @@ public final class TraceRun {
             return false;
         }
         sites.add(site);
-        siteNames.add(target.describe(site).text());
-        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + target.describe(site).text());
+        String name = target.describe(site).text(target.addressStyle());
+        siteNames.add(name);
+        LOG.log(System.Logger.Level.DEBUG, () -> "learned check site " + name);
         if (request.strategy() == Strategy.PATCH && !target.patches().containsKey(stop.pc())) {
             target.patch(stop.pc(), NOP);
             target.setBreakpoint(stop.pc());
@@ -252,8 +253,8 @@ public final class TraceRun {
 
     private TraceResult unrelated(Stop stop) {
         RestoreReport r = session.restorer().restore(false);
-        return result(TraceEnd.UNRELATED_STOP, "target stopped for something else: " + stop + " at "
-                + target.describe(stop.pc()).text() + "; left broken in there", Optional.of(r));
+        return result(TraceEnd.UNRELATED_STOP, "target stopped for something else: " + stop.text(target.addressStyle())
+                + " at " + target.describe(stop.pc()).text(target.addressStyle()) + "; left broken in there", Optional.of(r));
     }
 
     private TraceResult failed(TargetException e) {

@@ -1,6 +1,7 @@
 package dev.poolhit.pool.trace;
 
 import dev.poolhit.common.Hex;
+import dev.poolhit.target.AddressStyle;
 
 /** Call-site text as WinDbg prints it in the {@code Call Site} column of {@code k}. */
 public final class CallSites {
@@ -12,8 +13,13 @@ public final class CallSites {
      * module; missing when nothing is known.
      */
     public static String format(String module, String function, long offset, long ip) {
+        return format(module, function, offset, ip, AddressStyle.X64);
+    }
+
+    /** {@link #format(String, String, long, long)} with a bare address in {@code style} ({@code 82800000} on x86). */
+    public static String format(String module, String function, long offset, long ip, AddressStyle style) {
         if (Missing.is(module)) {
-            return Missing.is(ip) ? Missing.TEXT : Hex.u64(ip);
+            return Missing.is(ip) ? Missing.TEXT : style.text(ip);
         }
         String base = Missing.is(function) ? module : module + "!" + function;
         if (Missing.is(offset)) {

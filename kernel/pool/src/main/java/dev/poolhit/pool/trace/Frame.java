@@ -1,5 +1,6 @@
 package dev.poolhit.pool.trace;
 
+import dev.poolhit.target.AddressStyle;
 import java.util.Objects;
 
 /**
@@ -26,7 +27,13 @@ public record Frame(long childSp, long returnAddress, long ip, String module, St
     /** A frame whose call-site text is formatted from its parts ({@link CallSites#format}). */
     public static Frame of(long childSp, long returnAddress, long ip, String module, String function,
                            long offset) {
+        return of(childSp, returnAddress, ip, module, function, offset, AddressStyle.X64);
+    }
+
+    /** {@link #of(long, long, long, String, String, long)} on a machine whose bare addresses print as {@code style}. */
+    public static Frame of(long childSp, long returnAddress, long ip, String module, String function,
+                           long offset, AddressStyle style) {
         return new Frame(childSp, returnAddress, ip, module, function, offset,
-                CallSites.format(module, function, offset, ip));
+                CallSites.format(module, function, offset, ip, style));
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolhit.pool.trace;
 
 import dev.poolhit.pool.tag.PoolTag;
+import dev.poolhit.target.AddressStyle;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,9 +37,14 @@ public record Hit(long time, HitKind kind, PoolTag tag, long size, long address,
 
     /** The site as the {@code site} column shows it: the symbol, else the address, else missing. */
     public String siteText() {
+        return siteText(AddressStyle.X64);
+    }
+
+    /** {@link #siteText()} with the address written as {@code style} does. */
+    public String siteText(AddressStyle style) {
         if (!Missing.is(siteSymbol)) {
             return siteSymbol;
         }
-        return Missing.is(siteAddress) ? Missing.TEXT : dev.poolhit.common.Hex.u64(siteAddress);
+        return Missing.is(siteAddress) ? Missing.TEXT : style.text(siteAddress);
     }
 }

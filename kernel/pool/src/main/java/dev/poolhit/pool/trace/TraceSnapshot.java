@@ -85,7 +85,7 @@ public final class TraceSnapshot {
         if (!Missing.is(s.symbol())) {
             return s.symbol();
         }
-        return Missing.is(s.address()) ? Missing.TEXT : dev.poolhit.common.Hex.u64(s.address());
+        return Missing.is(s.address()) ? Missing.TEXT : info.addressStyle().text(s.address());
     }
 
     /** {@code Child-SP} of frame {@code frame} of hit {@code hit}. */

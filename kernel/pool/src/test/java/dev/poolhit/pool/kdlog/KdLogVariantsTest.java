@@ -10,6 +10,7 @@ import dev.poolhit.pool.trace.Frame;
 import dev.poolhit.pool.trace.HitKind;
 import dev.poolhit.pool.trace.Missing;
 import dev.poolhit.pool.trace.TraceSnapshot;
+import dev.poolhit.target.AddressStyle;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,19 @@ class KdLogVariantsTest {
     private static String row(Frame f) {
         return (Missing.is(f.childSp()) ? "-" : Hex.u64(f.childSp())) + " "
                 + (Missing.is(f.returnAddress()) ? "-" : Hex.u64(f.returnAddress())) + " " + f.callSite();
+    }
+
+    @Test
+    void aLogOfAnX86TargetGivesAnX86TraceByItsVersionLine() {
+        String banner = """
+                Break instruction exception - code 80000003 (first chance)
+                nt!ExFreePoolWithTag+0x167:
+                fffff800`0160f5b7 cc              int     3
+                """;
+        KdLogImport x86 = lenient("Windows 7 Kernel Version 7601 (Service Pack 1) MP (2 procs) Free x86 compatible\n" + banner);
+        assertEquals(AddressStyle.X86, x86.trace().info().addressStyle());
+        KdLogImport x64 = lenient("Windows 7 Kernel Version 7601 (Service Pack 1) MP (2 procs) Free x64\n" + banner);
+        assertEquals(AddressStyle.X64, x64.trace().info().addressStyle());
     }
 
     @Test

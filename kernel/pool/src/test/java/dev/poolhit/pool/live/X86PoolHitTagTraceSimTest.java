@@ -9,8 +9,10 @@ import dev.poolhit.pool.record.TraceRecorder;
 import dev.poolhit.pool.tag.PoolTag;
 import dev.poolhit.pool.trace.HitKind;
 import dev.poolhit.pool.trace.Missing;
+import dev.poolhit.pool.trace.TraceInfo;
 import dev.poolhit.pool.trace.TraceSnapshot;
 import dev.poolhit.sim.workload.GroundTruthEntry;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.module.Module;
 import java.nio.file.Path;
@@ -106,6 +108,25 @@ class X86PoolHitTagTraceSimTest {
             allocs += hits.kind(i) == HitKind.ALLOC ? 1 : 0;
         }
         assertTrue(allocs > 0);
+        restoreAndCheckQuiet();
+    }
+
+    @Test
+    void liveTracesAndMessagesOfAnX86TargetPrintEightDigitAddresses() {
+        TraceInfo info = LiveTraces.info(live.target, "live sim:x86", LEA2, java.time.Clock.systemUTC());
+        assertEquals(AddressStyle.X86, info.addressStyle());
+        assertTrue(info.targetVersion().endsWith(", kernel base 82800000"), info.targetVersion());
+        assertEquals("explicit address " + dev.poolhit.common.Hex.u32(session.address()),
+                PoolHitTagSession.at(live.target, session.address()).locatedBy());
+        TraceRecorder recorder = TraceRecorder.inMemory(info, java.time.Clock.systemUTC());
+        arm(LEA2);
+        session.trace(TraceRequest.of(5).withStrategy(Strategy.PATCH)).run(recorder);
+        tech.tablesaw.api.Table hits = dev.poolhit.pool.analysis.TraceTables.of(recorder.trace()).hits();
+        assertEquals(dev.poolhit.common.Hex.u32(hits.longColumn("thread").get(0)), hits.getString(0, "thread"));
+        assertFalse(hits.print().contains("`"), hits::print);
+        long dbgBreakPoint = live.target.resolve("nt!DbgBreakPoint").orElseThrow();
+        List<String> actions = session.restorer().restore(false).actions();
+        assertTrue(actions.contains("removed breakpoint at " + dev.poolhit.common.Hex.u32(dbgBreakPoint)), actions::toString);
         restoreAndCheckQuiet();
     }
 

@@ -1,6 +1,7 @@
 package dev.poolhit.target.kd;
 
 import dev.poolhit.kd.protocol.TargetMachine;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.target.memory.VirtualMemory;
 
 /**
@@ -24,6 +25,11 @@ final class Arch {
 
     boolean x86() {
         return machine == TargetMachine.I386;
+    }
+
+    /** How this machine's addresses print: 8 digits on x86. */
+    AddressStyle style() {
+        return x86() ? AddressStyle.X86 : AddressStyle.X64;
     }
 
     /** A model address as it goes into a request. */

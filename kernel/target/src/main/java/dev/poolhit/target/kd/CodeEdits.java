@@ -1,6 +1,5 @@
 package dev.poolhit.target.kd;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.protocol.KdStatusException;
 import dev.poolhit.target.MemoryAccessException;
@@ -53,7 +52,7 @@ final class CodeEdits {
             if (!(e instanceof KdStatusException)) {
                 unconfirmed.put(address, original);
             }
-            throw KdErrors.at(address, "breakpoint at " + Hex.u64(address), e);
+            throw KdErrors.at(address, "breakpoint at " + raw.text(address), e);
         }
         breakpoints.put(address, handle);
         table.record(address, original);
@@ -73,10 +72,10 @@ final class CodeEdits {
             });
         } catch (KdStatusException e) {
             if (!adopted.contains(address)) { // an adopted handle may have gone with a removal the old link never heard of
-                throw KdErrors.at(address, "removing breakpoint " + handle + " at " + Hex.u64(address), e);
+                throw KdErrors.at(address, "removing breakpoint " + handle + " at " + raw.text(address), e);
             }
         } catch (KdException e) {
-            throw KdErrors.at(address, "removing breakpoint " + handle + " at " + Hex.u64(address), e);
+            throw KdErrors.at(address, "removing breakpoint " + handle + " at " + raw.text(address), e);
         }
         adopted.remove(address);
         breakpoints.remove(address);
@@ -91,7 +90,7 @@ final class CodeEdits {
     void patch(long address, byte value) {
         byte original = cache.read(address, 1)[0];
         if (breakpoints.containsKey(address)) {
-            throw new IllegalStateException("cannot patch " + Hex.u64(address) + ": our breakpoint sits there; remove it first");
+            throw new IllegalStateException("cannot patch " + raw.text(address) + ": our breakpoint sits there; remove it first");
         }
         boolean first = !patches.containsKey(address);
         patches.putIfAbsent(address, original); // before the write: a write lost with the link may still have landed
@@ -116,7 +115,7 @@ final class CodeEdits {
             return false;
         }
         if (breakpoints.containsKey(address)) {
-            throw new IllegalStateException("cannot unpatch " + Hex.u64(address) + ": our breakpoint sits there; remove it first");
+            throw new IllegalStateException("cannot unpatch " + raw.text(address) + ": our breakpoint sits there; remove it first");
         }
         raw.write(address, new byte[] {original});
         patches.remove(address);

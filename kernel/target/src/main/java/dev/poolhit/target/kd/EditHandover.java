@@ -1,6 +1,6 @@
 package dev.poolhit.target.kd;
 
-import dev.poolhit.common.Hex;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.common.LittleEndian;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.protocol.KdStatusException;
@@ -61,8 +61,9 @@ final class EditHandover {
 
     static BootCheck check(VirtualMemory raw, TargetInfo info, OptionalLong bootClock, OwedEdits owed) {
         long base = info == null ? 0 : info.kernBase();
+        AddressStyle style = info == null ? AddressStyle.X64 : info.addressStyle();
         if (base != owed.kernBase()) {
-            return rebooted("kernel base is " + Hex.u64(base) + ", was " + Hex.u64(owed.kernBase()));
+            return rebooted("kernel base is " + style.text(base) + ", was " + style.text(owed.kernBase()));
         }
         if (bootClock.isPresent() && owed.bootClock().isPresent()
                 && Long.compareUnsigned(bootClock.getAsLong(), owed.bootClock().getAsLong()) < 0) {
@@ -75,27 +76,27 @@ final class EditHandover {
             byte original = owed.breakpointOriginals().get(a);
             if (original != INT3) {
                 Integer now = byteAt(raw, a);
-                (now != null && now.byteValue() == INT3 ? present : gone).add("breakpoint at " + Hex.u64(a));
+                (now != null && now.byteValue() == INT3 ? present : gone).add("breakpoint at " + style.text(a));
             }
         });
         owed.patches().forEach((a, original) -> {
             Integer now = byteAt(raw, a);
             if (now != null && now.byteValue() != original && now.byteValue() != INT3) {
-                present.add("patch at " + Hex.u64(a));
+                present.add("patch at " + style.text(a));
             } else if (!underBreakpoint(owed, a) || original != INT3) {
-                (now != null && now.byteValue() != original ? present : gone).add("patch at " + Hex.u64(a));
+                (now != null && now.byteValue() != original ? present : gone).add("patch at " + style.text(a));
             } // else: our breakpoint over the code's own int 3 hides whether the patch under it is still there
         });
-        return verdict(base, present, gone);
+        return verdict(base, style, present, gone);
     }
 
     private static boolean underBreakpoint(OwedEdits owed, long address) {
         return owed.breakpoints().containsKey(address) || owed.unconfirmed().containsKey(address);
     }
 
-    private static BootCheck verdict(long base, List<String> present, List<String> gone) {
+    private static BootCheck verdict(long base, AddressStyle style, List<String> present, List<String> gone) {
         if (!present.isEmpty()) {
-            return new BootCheck(BootCheck.Verdict.SAME_BOOT, "same boot: kernel base " + Hex.u64(base) + ", "
+            return new BootCheck(BootCheck.Verdict.SAME_BOOT, "same boot: kernel base " + style.text(base) + ", "
                     + present.size() + " of our edits still in place" + (gone.isEmpty() ? "" : ", " + gone.size()
                     + " gone (" + String.join(", ", gone) + ")"), present, gone);
         }
@@ -103,7 +104,7 @@ final class EditHandover {
             return new BootCheck(BootCheck.Verdict.REBOOTED, "target rebooted: none of our edits is in place ("
                     + String.join(", ", gone) + " gone)", present, gone);
         }
-        return new BootCheck(BootCheck.Verdict.UNCONFIRMED, "kernel base " + Hex.u64(base)
+        return new BootCheck(BootCheck.Verdict.UNCONFIRMED, "kernel base " + style.text(base)
                 + " unchanged; no breakpoint or patch of ours can tell the boot", present, gone);
     }
 
@@ -126,7 +127,8 @@ final class EditHandover {
      * lost, and is not adopted; a breakpoint write the old link never heard back about is cleared by
      * sweeping the target's other handles, as WinDbg does at attach. Returns what it noticed.
      */
-    static List<String> adopt(CodeEdits edits, ImageCache images, VirtualMemory raw, KdClient client, OwedEdits owed)
+    static List<String> adopt(CodeEdits edits, ImageCache images, VirtualMemory raw, KdClient client, OwedEdits owed,
+                              AddressStyle style)
             throws KdException {
         List<String> notes = new ArrayList<>();
         owed.patches().forEach((a, original) -> edits.adoptPatch(a, original));
@@ -137,7 +139,7 @@ final class EditHandover {
                 edits.adoptBreakpoint(a, handle, owed.breakpointOriginals().get(a));
                 handles.add(handle);
             } else {
-                notes.add("breakpoint at " + Hex.u64(a) + " was already removed");
+                notes.add("breakpoint at " + style.text(a) + " was already removed");
             }
         });
         if (!owed.unconfirmed().isEmpty()) {

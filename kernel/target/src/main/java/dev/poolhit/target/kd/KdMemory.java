@@ -1,6 +1,5 @@
 package dev.poolhit.target.kd;
 
-import dev.poolhit.common.Hex;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.session.KdClient;
 import dev.poolhit.kd.session.SessionState;
@@ -24,31 +23,36 @@ final class KdMemory implements VirtualMemory {
 
     @Override
     public byte[] read(long address, int length) {
-        requireBroken("read " + Hex.u64(address));
+        requireBroken("read " + text(address));
         byte[] got;
         try {
             got = Uninterrupted.call(() -> client.readVirtualAvailable(arch.toWire(address), length));
         } catch (KdException e) {
-            throw KdErrors.at(address, "read of 0x" + Integer.toHexString(length) + " bytes at " + Hex.u64(address), e);
+            throw KdErrors.at(address, "read of 0x" + Integer.toHexString(length) + " bytes at " + text(address), e);
         }
         if (got.length < length) {
             throw new MemoryAccessException(address + got.length, "memory access failed: cannot read "
-                    + Hex.u64(address + got.length) + " (read of 0x" + Integer.toHexString(length) + " bytes at "
-                    + Hex.u64(address) + " stopped after 0x" + Integer.toHexString(got.length) + ")");
+                    + text(address + got.length) + " (read of 0x" + Integer.toHexString(length) + " bytes at "
+                    + text(address) + " stopped after 0x" + Integer.toHexString(got.length) + ")");
         }
         return got;
     }
 
     void write(long address, byte[] data) {
-        requireBroken("write " + Hex.u64(address));
+        requireBroken("write " + text(address));
         try {
             Uninterrupted.run(() -> {
                 client.writeVirtual(arch.toWire(address), data);
                 return null;
             });
         } catch (KdException e) {
-            throw KdErrors.at(address, "write of 0x" + Integer.toHexString(data.length) + " bytes at " + Hex.u64(address), e);
+            throw KdErrors.at(address, "write of 0x" + Integer.toHexString(data.length) + " bytes at " + text(address), e);
         }
+    }
+
+    /** The address as this target's debugger prints it (8 digits on x86). */
+    String text(long address) {
+        return arch.style().text(address);
     }
 
     private void requireBroken(String what) {

@@ -1,6 +1,6 @@
 package dev.poolhit.target.kd;
 
-import dev.poolhit.common.Hex;
+import dev.poolhit.target.AddressStyle;
 import dev.poolhit.kd.protocol.KdException;
 import dev.poolhit.kd.protocol.ManipulateState;
 import dev.poolhit.kd.session.KdClient;
@@ -130,6 +130,11 @@ public final class KdTarget implements AutoCloseable {
         return info;
     }
 
+    /** How this target's addresses print, from GetVersion's machine type: 8 digits on x86 (x64 until it answered). */
+    public AddressStyle addressStyle() {
+        return arch.style();
+    }
+
     public TargetState state() {
         SessionState s = session.state();
         return lost || s == SessionState.DISCONNECTED || !link.isOpen() ? TargetState.DISCONNECTED
@@ -208,7 +213,7 @@ public final class KdTarget implements AutoCloseable {
 
     /** Writes data (not code we track: use {@link #patch} for that). */
     public void write(long address, byte[] data) {
-        requireBroken("write " + Hex.u64(address));
+        requireBroken("write " + addressStyle().text(address));
         raw.write(address, data);
         images.forget(address, data.length);
         memory.invalidate(address, data.length);
@@ -319,7 +324,7 @@ public final class KdTarget implements AutoCloseable {
     public List<String> adopt(OwedEdits owed) {
         requireBroken("adopt edits");
         try {
-            return EditHandover.adopt(edits, images, raw, client, owed);
+            return EditHandover.adopt(edits, images, raw, client, owed, addressStyle());
         } catch (KdException e) {
             throw fail("adopting the lost link's breakpoints", e);
         } finally {

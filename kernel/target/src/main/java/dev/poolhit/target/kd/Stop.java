@@ -1,6 +1,6 @@
 package dev.poolhit.target.kd;
 
-import dev.poolhit.common.Hex;
+import dev.poolhit.target.AddressStyle;
 
 /**
  * Why the target stopped: an exception state change as the debugger sees it.
@@ -43,7 +43,12 @@ public record Stop(Kind kind, int code, int processor, long thread, long pc, boo
 
     @Override
     public String toString() {
-        return String.format("%s (code 0x%08x) at %s on processor %d, thread %s", kind, code, Hex.u64(pc), processor,
-                Hex.u64(thread));
+        return text(AddressStyle.X64);
+    }
+
+    /** {@link #toString()} with addresses as the target's debugger prints them (8 digits on x86). */
+    public String text(AddressStyle style) {
+        return String.format("%s (code 0x%08x) at %s on processor %d, thread %s", kind, code, style.text(pc), processor,
+                style.text(thread));
     }
 }

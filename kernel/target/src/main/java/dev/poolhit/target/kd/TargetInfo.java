@@ -1,6 +1,6 @@
 package dev.poolhit.target.kd;
 
-import dev.poolhit.common.Hex;
+import dev.poolhit.target.AddressStyle;
 import java.util.List;
 
 /**
@@ -28,16 +28,21 @@ public record TargetInfo(int majorVersion, int build, int machineType, int proce
         return machineType == 0x14c;
     }
 
+    /** How this target's addresses are written: 8 digits on x86, WinDbg's 16 with a backtick on x64. */
+    public AddressStyle addressStyle() {
+        return x86() ? AddressStyle.X86 : AddressStyle.X64;
+    }
+
     /** Width of a target pointer in memory: 4 on x86, 8 on x64. */
     public int pointerBytes() {
         return x86() ? 4 : 8;
     }
 
-    /** {@code Windows build 7601 x64 (free), 2 processors, kernel base fffff800`02a00000}. */
+    /** {@code Windows build 7601 x64 (free), 2 processors, kernel base fffff800`02a00000} ({@code 82800000} on x86). */
     public String versionLine() {
         String machine = machineType == 0x8664 ? "x64" : machineType == 0x14c ? "x86" : String.format("machine 0x%x", machineType);
         String flavour = majorVersion == 0xf ? "free" : majorVersion == 0xc ? "checked" : "major 0x" + Integer.toHexString(majorVersion);
         return "Windows build " + build + " " + machine + " (" + flavour + "), " + processors + " processor"
-                + (processors == 1 ? "" : "s") + ", kernel base " + Hex.u64(kernBase);
+                + (processors == 1 ? "" : "s") + ", kernel base " + addressStyle().text(kernBase);
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolhit.target.symbol;
 
 import dev.poolhit.common.Hex;
+import dev.poolhit.target.AddressStyle;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,8 +16,13 @@ public record Location(long address, Optional<String> module, Optional<String> f
 
     /** WinDbg call-site text: {@code nt!ExAllocatePoolWithTag+0x82e}, {@code myfault+0x1634}, or the raw address. */
     public String text() {
+        return text(AddressStyle.X64);
+    }
+
+    /** {@link #text()} with a raw address written as {@code style} does ({@code 0x82800000} on x86). */
+    public String text(AddressStyle style) {
         if (module.isEmpty()) {
-            return "0x" + Hex.u64(address);
+            return "0x" + style.text(address);
         }
         String base = function.map(f -> module.get() + "!" + f).orElse(module.get());
         long off = offset.orElse(0);

@@ -56,6 +56,14 @@ class KdTargetX86SimTest {
     }
 
     @Test
+    void errorsNameAddressesAsWinDbgDoesOnX86() {
+        dev.poolhit.target.MemoryAccessException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.poolhit.target.MemoryAccessException.class, () -> target.read(0xffffffff80000000L, 16));
+        assertEquals("memory access failed: cannot read 80000000 (read of 0x10 bytes at 80000000 stopped after 0x0)",
+                e.getMessage());
+    }
+
+    @Test
     void attachFindsTheThirtyTwoBitKernelAndItsModules() {
         TargetInfo info = target.info();
         assertTrue(info.x86(), info::toString);
@@ -65,6 +73,8 @@ class KdTargetX86SimTest {
         assertEquals(0xffffffff82800000L, info.kernBase(), "the x86 image set's kernel base, sign-extended");
         assertEquals(x86(machine.kernel().globals().breakpointWithStatus()), info.breakpointWithStatus());
         assertTrue(info.versionLine().startsWith("Windows build 7601 x86 (free)"), info.versionLine());
+        assertTrue(info.versionLine().endsWith(", kernel base 82800000"), info.versionLine());
+        assertEquals(dev.poolhit.target.AddressStyle.X86, target.addressStyle());
         List<LoadedImage> kernelImages = machine.images().stream().filter(LoadedImage::kernelMode).toList();
         List<Module> modules = target.modules().all();
         assertEquals(kernelImages.size(), modules.size(), () -> "modules " + modules);
