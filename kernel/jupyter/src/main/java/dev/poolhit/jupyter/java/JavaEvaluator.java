@@ -51,6 +51,7 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private JShell startShell() {
+        JitDirectives.apply(); // before javac runs often enough for C2 to pick it
         // JShell compiles against java.class.path already, and the execution control's loader
         // delegates to the application loader: adding the class path again would only make javac
         // list every class path package twice in each of its runs
