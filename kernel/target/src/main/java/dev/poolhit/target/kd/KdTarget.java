@@ -67,6 +67,7 @@ public final class KdTarget implements AutoCloseable {
     private final Arch arch = new Arch();
     private final MachineCalls calls;
     private final CpuContexts registers;
+    private final ContinuedStop continues;
     private final CodeViews code;
     private TargetInfo info;
     private volatile ModuleView view;
@@ -89,6 +90,10 @@ public final class KdTarget implements AutoCloseable {
         this.images = new ImageCache(raw, patches, ManipulateState.MAX_DATA, this::reboots,
                 () -> view == null ? null : view.modules());
         this.memory = new CachedMemory(images, patches, ManipulateState.MAX_DATA);
+        this.continues = new ContinuedStop(calls, registers, () -> {
+            registers.clear();
+            memory.invalidate();
+        });
         this.edits = new CodeEdits(client, arch::toWire, raw, memory, patches);
         this.rebootWatch = new RebootWatch(session, edits);
         this.tables = new SymbolTables(options, memory);
@@ -232,6 +237,7 @@ public final class KdTarget implements AutoCloseable {
         int cpu = requireStop("set RIP").processor();
         try {
             registers.setInstructionPointer(cpu, rip);
+            continues.ipMoved(rip);
         } catch (KdException e) {
             throw fail("SetContext on processor " + cpu, e);
         }
@@ -357,7 +363,7 @@ public final class KdTarget implements AutoCloseable {
             return Optional.ofNullable(lastStop);
         }
         try {
-            return new StopWaiter(client, calls, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
+            return new StopWaiter(client, continues, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
                     .map(this::lastStopFrom);
         } catch (KdException e) {
             throw fail("waiting for the target to stop", e);
@@ -373,9 +379,11 @@ public final class KdTarget implements AutoCloseable {
         lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
                 change.processor(), arch.fromWire(change.thread()), arch.fromWire(change.programCounter()),
                 change.firstChance());
+        continues.stopped();
         return lastStop;
     }
 
+    /** A module (un)loaded; the waiter continues right after, which starts a new break epoch. */
     private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
         if (info != null && !change.loadSymbols().unloadSymbols() && arch.fromWire(change.loadSymbols().baseOfDll()) == info.kernBase()) {
             rebootWatch.kernelAnnounced(); // the kernel announces itself only at boot
@@ -386,19 +394,14 @@ public final class KdTarget implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "
                     + change.loadSymbolsPath());
         }
-        registers.clear(); // the waiter continues the target right after this: a new break epoch
-        memory.invalidate();
     }
 
     private void continueWith(boolean trace) {
         requireStop(trace ? "single-step" : "resume");
         try {
-            calls.continue2(DBG_EXCEPTION_HANDLED, trace); // every Stop is an exception: WinDbg's 'g'
+            continues.resume(DBG_EXCEPTION_HANDLED, trace); // every Stop is an exception: WinDbg's 'g'
         } catch (KdException e) {
             throw fail(trace ? "single-step" : "continue", e);
-        } finally {
-            registers.clear();
-            memory.invalidate();
         }
     }
 
