@@ -353,9 +353,9 @@ public final class KdTarget implements AutoCloseable {
     }
 
     /**
-     * Waits until the target stops, continuing load-symbols changes meanwhile. Returns the current
-     * stop at once when broken in; empty at the deadline, or when the thread is interrupted (its
-     * interrupt flag then stays set).
+     * Waits until the target stops, continuing load-symbols changes and the echo of a lost continue
+     * ({@link ContinuedStop}) meanwhile. Returns the current stop at once when broken in; empty at the
+     * deadline, or when the thread is interrupted (its interrupt flag then stays set).
      */
     public Optional<Stop> awaitStop(Duration timeout) {
         requireConnected("wait for a stop");
