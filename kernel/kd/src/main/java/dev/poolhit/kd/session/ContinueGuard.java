@@ -17,10 +17,15 @@ import java.util.Arrays;
  *   <li>a byte flip in the continue's type field: kdcom ACKs the packet and drops it (wrong type), so
  *       the target stays stopped while the host waits for a stop that never comes.</li>
  * </ul>
- * A RESET tells the two apart (kd-protocol.md 1.6-1.7): a running target ignores every byte but the
- * break-in byte, a stopped one answers RESET and repeats its stop. A repeat byte-identical to the stop
- * we continued, seen after such a probe, is its echo (the continue was lost: send it again); anything
- * else is a new stop. Single-threaded, driven by {@link KdSession}.
+ * A RESET tells the two apart (kd-protocol.md 1.6-1.8): a running target ignores every byte but the
+ * break-in byte, a stopped one answers RESET and repeats its stop. Only while the continue itself is
+ * unconfirmed ({@link #send}, before any stop went up) does this class take a repeat of the continued
+ * stop as its echo and send the continue again: a target that ran would have announced a new stop
+ * during the ACK wait, and at worst a resend re-executes the {@code int 3} it stands on, which stops
+ * it there again. A repeat that arrives while the caller waits for a stop is delivered, marked
+ * {@link ReportedStop#repeatsContinuedStop()}: a genuinely new stop can be byte-identical to the
+ * continued one (same thread, site and registers), and only the caller, which knows what it changed
+ * before continuing, can tell it from the echo (issue #10). Single-threaded, driven by {@link KdSession}.
  */
 final class ContinueGuard {
     private static final System.Logger LOG = System.getLogger(ContinueGuard.class.getName());
@@ -29,16 +34,15 @@ final class ContinueGuard {
     /** Reset intervals of silence after a continue before the host asks whether it landed. */
     static final int SILENCE_PROBE_RESETS = 3;
 
-    private enum Verdict { RUNNING, STILL_STOPPED, STOPPED_AGAIN }
+    /** What a probe found: silence, a RESET answer alone (or with the echo, consumed), or a stop queued for the caller. */
+    private enum Verdict { RUNNING, STILL_STOPPED, ANNOUNCED }
 
     private final PacketPump pump;
     private final SessionOptions options;
     private ManipulateState lastContinue;
     private byte[] continuedStop = new byte[0];
+    /** A RESET probe went out since the continue: the target may have re-sent the stop we continued. */
     private boolean probed;
-    /** A probe since the continue was answered with RESET: the target was in its debugger loop. */
-    private boolean answeredSinceContinue;
-    private boolean settled = true;
     private long heardAt;
 
     ContinueGuard(PacketPump pump, SessionOptions options) {
@@ -50,15 +54,12 @@ final class ContinueGuard {
     void stopped(KdPacket stateChange) {
         continuedStop = stateChange.payload().clone();
         lastContinue = null;
-        settled = true;
     }
 
     /** Sends a continue; if its ACK never comes, finds out whether it landed before reporting failure. */
     void send(ManipulateState request) throws KdException {
         lastContinue = request;
         probed = false;
-        answeredSinceContinue = false;
-        settled = false;
         heardAt = pump.clock().nanoTime();
         try {
             pump.sendReliable(request::toPacket);
@@ -67,25 +68,24 @@ final class ContinueGuard {
         }
     }
 
-    /**
-     * Something arrived: silence starts again. It does not prove the continue landed: a stop whose
-     * type byte was flipped arrives as some other packet, is ACKed and skipped, and the target then
-     * waits for us; only a probe answered by silence settles that.
-     */
+    /** Something arrived: silence starts again. */
     void heard() {
         heardAt = pump.clock().nanoTime();
     }
 
-    /** Whether a state change repeats the stop we continued because our probe asked it to. */
-    boolean isEcho(KdPacket stateChange) {
-        // settled (a silent probe) can be wrong when that RESET was lost; a RESET answer since is not
-        return (answeredSinceContinue || (probed && !settled)) && Arrays.equals(stateChange.payload(), continuedStop);
+    /**
+     * Whether a state change is byte-identical to the stop we continued, after a probe since that
+     * continue: its echo or a new stop just like it (see {@link ReportedStop}).
+     */
+    boolean repeatsContinuedStop(KdPacket stateChange) {
+        return probed && Arrays.equals(stateChange.payload(), continuedStop);
     }
 
     /**
      * The time after which silence is worth a probe, or {@code farDeadline} when none is needed. A
-     * running target is probed on every silent interval, even after the continue was confirmed: a
-     * later stop may have reached us mangled, and the probe makes the target announce it again.
+     * running target is probed on every silent interval: a continue ACKed and dropped leaves the
+     * target stopped and silent, and a stop that reached us mangled (ACKed and skipped) leaves it
+     * waiting for us; either way the probe makes it announce its stop again.
      */
     long probeDue(long farDeadline) {
         if (lastContinue == null) {
@@ -96,36 +96,21 @@ final class ContinueGuard {
     }
 
     /**
-     * The target has been silent: ask. Before the continue is confirmed, a stopped target means it
-     * never landed (send it again); after, a stopped target is at a stop we have not seen yet, which
-     * the probe made it announce again.
+     * The target has been silent: ask. Whatever it announces goes to the caller (a repeat of the
+     * continued stop marked as such); nothing is resent here, since the target may be at a new stop
+     * just like the continued one, where a continue would re-execute its {@code int 3}.
      */
     void onSilence() throws KdException {
-        Verdict v = probe();
-        if (v == Verdict.RUNNING) {
-            settled = true;
-        } else if (v == Verdict.STILL_STOPPED && !settled) {
-            LOG.log(System.Logger.Level.DEBUG, "continue was ACKed but not taken: sending it again");
-            resendContinue();
-        }
-    }
-
-    /** An echo of the continued stop arrived: the continue did not land. */
-    void resendContinue() throws KdException {
-        try {
-            pump.sendAgain(lastContinue::toPacket);
-        } catch (KdTimeoutException unacked) {
-            confirm(unacked);
-        }
+        Verdict v = probe(false);
+        LOG.log(System.Logger.Level.DEBUG, () -> "silence after a continue, probed: " + v);
     }
 
     private void confirm(KdTimeoutException unacked) throws KdException {
         LOG.log(System.Logger.Level.DEBUG, "continue unconfirmed, probing: " + unacked.getMessage());
         for (int round = 0; round < CONFIRM_ROUNDS; round++) {
-            Verdict v = probe();
+            Verdict v = probe(true);
             if (v != Verdict.STILL_STOPPED) {
                 LOG.log(System.Logger.Level.DEBUG, "continue unacknowledged but the target " + v);
-                settled = v == Verdict.RUNNING;
                 return;
             }
             try {
@@ -142,43 +127,36 @@ final class ContinueGuard {
     }
 
     /**
-     * Sends RESET and listens: silence means running; a RESET answer or an echo of the continued stop
-     * means still stopped; a different stop goes back to the inbox for the caller.
+     * Sends RESET and listens: silence means running; a RESET answer means stopped. A repeat of the
+     * continued stop is consumed as its echo ({@code consumeEcho}, while the continue is unconfirmed)
+     * or queued for the caller; any other stop, or other packet, is queued for the caller.
      */
-    private Verdict probe() throws KdException {
+    private Verdict probe(boolean consumeEcho) throws KdException {
         probed = true;
         try {
-            return listenAfterReset();
+            return listenAfterReset(consumeEcho);
         } finally {
             heardAt = pump.clock().nanoTime(); // the next silent interval counts from this exchange
         }
     }
 
-    private Verdict listenAfterReset() throws KdException {
+    private Verdict listenAfterReset(boolean consumeEcho) throws KdException {
         int resetsBefore = pump.resets();
         pump.sendResetProbe();
-        long deadline = pump.clock().deadlineAfter(probeWindowNanos());
-        while (true) {
-            KdPacket p = pump.nextDelivered(deadline);
-            if (pump.resets() != resetsBefore) {
-                answeredSinceContinue = true;
-            }
-            if (p == null) {
-                return pump.resets() != resetsBefore ? Verdict.STILL_STOPPED : Verdict.RUNNING;
-            }
-            if (p.is(PacketType.STATE_CHANGE64)) {
-                if (isEcho(p)) {
-                    if (pump.resets() == resetsBefore) {
-                        pump.assumePeerReset();
-                    }
-                    return Verdict.STILL_STOPPED;
-                }
-                pump.requeueFirst(p);
-                return Verdict.STOPPED_AGAIN;
-            }
-            pump.requeueFirst(p);
-            return Verdict.RUNNING;
+        KdPacket p = pump.nextDelivered(pump.clock().deadlineAfter(probeWindowNanos()));
+        if (p == null) {
+            return pump.resets() != resetsBefore ? Verdict.STILL_STOPPED : Verdict.RUNNING;
         }
+        if (p.is(PacketType.STATE_CHANGE64) && repeatsContinuedStop(p)) {
+            if (pump.resets() == resetsBefore) {
+                pump.assumePeerReset(); // the repeat says it took our RESET; its answer was lost
+            }
+            if (consumeEcho) {
+                return Verdict.STILL_STOPPED;
+            }
+        }
+        pump.requeueFirst(p);
+        return p.is(PacketType.STATE_CHANGE64) ? Verdict.ANNOUNCED : Verdict.RUNNING;
     }
 
     /** Long enough for a RESET answer and the repeated stop, even if one of them is resent once. */

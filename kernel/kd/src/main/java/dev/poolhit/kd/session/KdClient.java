@@ -144,6 +144,11 @@ public final class KdClient {
         return session.awaitStateChange(timeout);
     }
 
+    /** {@link KdSession#awaitStop}: the stop, and whether it repeats the continued one after a probe. */
+    public ReportedStop awaitStop(Duration timeout) throws KdException {
+        return session.awaitStop(timeout);
+    }
+
     public void breakIn() throws KdException {
         session.breakIn();
     }

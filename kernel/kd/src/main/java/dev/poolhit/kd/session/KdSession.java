@@ -142,10 +142,20 @@ public final class KdSession implements Closeable {
 
     /**
      * Waits for the target to stop (RUNNING to BROKEN); prints and file requests are served meanwhile.
-     * Silence after our continue is probed ({@link ContinueGuard}): a continue the target never took
-     * is sent again rather than waited on forever.
+     * Silence after our continue is probed ({@link ContinueGuard}), so a continue the target never
+     * took shows up as its stop announced again. Callers that move the instruction pointer before
+     * continuing use {@link #awaitStop} to tell that echo from a new stop.
      */
     public StateChange64 awaitStateChange(Duration timeout) throws KdException {
+        return awaitStop(timeout).change();
+    }
+
+    /**
+     * As {@link #awaitStateChange}, saying whether the stop repeats the one we continued from after
+     * a RESET probe: then it is that stop's echo (continue again) or a new stop just like it, which
+     * only the caller can tell ({@link ReportedStop}).
+     */
+    public ReportedStop awaitStop(Duration timeout) throws KdException {
         long deadline = pump.clock().deadlineAfter(timeout.toNanos());
         while (true) {
             long probeDue = continues.probeDue(deadline);
@@ -155,14 +165,14 @@ public final class KdSession implements Closeable {
                 continue;
             }
             continues.heard();
-            if (p.is(PacketType.STATE_CHANGE64) && continues.isEcho(p)) {
-                LOG.log(System.Logger.Level.DEBUG, "the continued stop was repeated: the continue was lost");
-                continues.resendContinue();
-            } else if (p.is(PacketType.STATE_CHANGE64)) {
-                return enterBroken(p);
-            } else {
-                serveAsync(p);
+            if (p.is(PacketType.STATE_CHANGE64)) {
+                boolean repeat = continues.repeatsContinuedStop(p);
+                if (repeat) {
+                    LOG.log(System.Logger.Level.DEBUG, "the continued stop was announced again after a probe");
+                }
+                return new ReportedStop(enterBroken(p), repeat);
             }
+            serveAsync(p);
         }
     }
 

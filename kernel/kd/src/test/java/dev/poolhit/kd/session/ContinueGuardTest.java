@@ -1,7 +1,9 @@
 package dev.poolhit.kd.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolhit.kd.protocol.KdPacket;
 import dev.poolhit.kd.protocol.KdTimeoutException;
@@ -44,23 +46,74 @@ class ContinueGuardTest extends AbstractSessionTest {
         assertEquals(PC + 0x10, await(stop).programCounter());
     }
 
+    /**
+     * A continue ACKed and dropped: the silence probe makes the target repeat the continued stop, which
+     * goes up marked (echo or a new stop just like it: the caller decides with the live context) and
+     * is not answered with a continue here. The caller's continue then uses the ids the RESET restarted.
+     */
     @Test
-    void aContinueAckedButDroppedIsSentAgainWhenTheTargetRepeatsItsStop() throws Exception {
+    void aRepeatOfTheContinuedStopAfterASilenceProbeGoesUpMarkedAndNothingIsResent() throws Exception {
         connect();
-        Future<StateChange64> f = onHost(() -> {
+        Future<ReportedStop> f = onHost(() -> {
             client.continue2(0x00010001, false, 0);
-            return client.awaitStateChange(Duration.ofSeconds(60));
+            return client.awaitStop(Duration.ofSeconds(60));
         });
         target.expectData(PacketType.STATE_MANIPULATE, true); // ACKed, but its type byte was flipped: dropped
         clock.advanceWhenWaitingAtLeast(Duration.ofSeconds(ContinueGuard.SILENCE_PROBE_RESETS)); // in the stop wait
         target.expectControl(PacketType.RESET, 0);
         target.send(KdPacket.reset()); // still in the debugger loop: answers and repeats its stop
         target.sendAcked(ScriptedTarget.breakpointAt(PC).toPacket(0x80800000));
+        ReportedStop repeat = await(f);
+        assertEquals(PC, repeat.change().programCounter());
+        assertTrue(repeat.repeatsContinuedStop());
+        assertEquals(SessionState.BROKEN, session.state());
+
+        Future<StateChange64> next = onHost(() -> {
+            client.continue2(0x00010001, false, 0); // the caller found it was the echo
+            return client.awaitStateChange(Duration.ofSeconds(60));
+        });
         KdPacket again = target.expectRequest(ManipulateApi.CONTINUE2);
         assertEquals(KdPacket.INITIAL_PACKET_ID, again.id()); // ids restarted by the RESET
-        assertEquals(ManipulateApi.CONTINUE2.number(), ManipulateState.decode(again.payload()).apiNumber());
         target.sendAcked(ScriptedTarget.breakpointAt(PC + 0x20).toPacket(0x80800001));
-        assertEquals(PC + 0x20, await(f).programCounter()); // the echo was not reported as a new stop
+        assertEquals(PC + 0x20, await(next).programCounter());
+    }
+
+    /** Without a probe a stop like the continued one is simply the next stop: the target ran and hit it again. */
+    @Test
+    void aStopLikeTheContinuedOneWithoutAProbeIsNotMarked() throws Exception {
+        connect();
+        Future<ReportedStop> f = onHost(() -> {
+            client.continue2(0x00010001, false, 0);
+            return client.awaitStop(Duration.ofSeconds(60));
+        });
+        target.expectRequest(ManipulateApi.CONTINUE2);
+        target.sendAcked(ScriptedTarget.breakpointAt(PC).toPacket(0x80800001));
+        ReportedStop stop = await(f);
+        assertEquals(PC, stop.change().programCounter());
+        assertFalse(stop.repeatsContinuedStop());
+    }
+
+    /**
+     * A new stop just like the continued one whose first announcement was mangled (ACKed and skipped):
+     * the silence probe brings it back, marked; the session neither swallows it nor continues it.
+     */
+    @Test
+    void aMangledNewStopLikeTheContinuedOneComesBackMarkedAfterTheProbe() throws Exception {
+        connect();
+        Future<ReportedStop> f = onHost(() -> {
+            client.continue2(0x00010001, false, 0);
+            return client.awaitStop(Duration.ofSeconds(60));
+        });
+        target.expectRequest(ManipulateApi.CONTINUE2);
+        KdPacket stop = ScriptedTarget.breakpointAt(PC).toPacket(0x80800001);
+        target.sendAcked(new KdPacket(stop.leader(), stop.type() ^ 0x40, stop.id(), stop.payload())); // type flipped
+        clock.advanceWhenWaitingAtLeast(Duration.ofSeconds(ContinueGuard.SILENCE_PROBE_RESETS));
+        target.expectControl(PacketType.RESET, 0);
+        target.send(KdPacket.reset());
+        target.sendAcked(ScriptedTarget.breakpointAt(PC).toPacket(0x80800000));
+        ReportedStop repeat = await(f);
+        assertTrue(repeat.repeatsContinuedStop());
+        assertEquals(SessionState.BROKEN, session.state());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.poolhit.pool.live;
 
 import dev.poolhit.kd.transport.KdClock;
+import dev.poolhit.kd.transport.PacketLink;
 import dev.poolhit.kd.transport.kdcom.KdcomLink;
 import dev.poolhit.pool.record.TraceRecorder;
 import dev.poolhit.pool.tag.PoolTag;
@@ -39,17 +40,28 @@ public final class LiveSim implements AutoCloseable {
 
     /** As above, with the attach options adjusted by {@code tune} (e.g. short ACK timeouts for a noisy link). */
     public LiveSim(SimConfig config, Path symbolDir, UnaryOperator<KdTargetOptions> tune) {
+        this(config, symbolDir, tune, UnaryOperator.identity());
+    }
+
+    /** As above, with the host's packet link wrapped by {@code wrap} (e.g. to mangle chosen packets). */
+    public LiveSim(SimConfig config, Path symbolDir, UnaryOperator<KdTargetOptions> tune,
+                   UnaryOperator<PacketLink> wrap) {
         sim = SimulatedTarget.start(config);
         machine = sim.machine();
-        target = attach(sim, symbolDir, tune);
+        target = attach(sim, symbolDir, tune, wrap);
     }
 
     /** A KdTarget attached to {@code sim}'s in-process link. */
     public static KdTarget attach(SimulatedTarget sim, Path symbolDir, UnaryOperator<KdTargetOptions> tune) {
+        return attach(sim, symbolDir, tune, UnaryOperator.identity());
+    }
+
+    private static KdTarget attach(SimulatedTarget sim, Path symbolDir, UnaryOperator<KdTargetOptions> tune,
+                                   UnaryOperator<PacketLink> wrap) {
         SimImages images = sim.machine().version().x86() ? SimImages.x86() : SimImages.x64();
         KdTargetOptions options = KdTargetOptions.defaults().withSymbolPath(pdbFolder(symbolDir, images))
                 .withConnectTimeout(Duration.ofSeconds(20));
-        return KdTarget.attach(KdcomLink.open(sim.hostEnd(), KdClock.system()), tune.apply(options));
+        return KdTarget.attach(wrap.apply(KdcomLink.open(sim.hostEnd(), KdClock.system())), tune.apply(options));
     }
 
     public static LiveSim start(Path symbolDir) {

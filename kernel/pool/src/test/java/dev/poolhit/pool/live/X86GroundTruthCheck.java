@@ -18,16 +18,16 @@ import java.util.List;
  * {@link GroundTruthCheck} for the 32-bit simulator, whose addresses are plain 32-bit values: the
  * debugger's are sign-extended from bit 31. Kind, tag, thread, processor, size or block, the check
  * site (the caller of {@code nt!DbgBreakPoint}, or the stub's {@code int 3}) and every frame, user
- * frames past the sysenter included.
+ * frames past the sysenter included. Public for the fault tests in {@code dev.poolhit.pool.faults}.
  */
-final class X86GroundTruthCheck {
+public final class X86GroundTruthCheck {
     private X86GroundTruthCheck() {}
 
     static long x86(long address) {
         return (int) address;
     }
 
-    static void assertHitsMatch(TraceSnapshot hits, Machine machine, boolean pair) {
+    public static void assertHitsMatch(TraceSnapshot hits, Machine machine, boolean pair) {
         List<GroundTruthEntry> truth = GroundTruthCheck.broke(machine);
         assertTrue(truth.size() >= hits.size(), "the trace has " + hits.size() + " hits, the target broke "
                 + truth.size() + " times");

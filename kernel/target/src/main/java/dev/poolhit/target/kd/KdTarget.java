@@ -67,6 +67,7 @@ public final class KdTarget implements AutoCloseable {
     private final Arch arch = new Arch();
     private final MachineCalls calls;
     private final CpuContexts registers;
+    private final ContinuedStop continues;
     private final CodeViews code;
     private TargetInfo info;
     private volatile ModuleView view;
@@ -90,6 +91,10 @@ public final class KdTarget implements AutoCloseable {
         this.images = new ImageCache(raw, patches, ManipulateState.MAX_DATA, this::reboots,
                 () -> view == null ? null : view.modules());
         this.memory = new CachedMemory(images, patches, ManipulateState.MAX_DATA);
+        this.continues = new ContinuedStop(calls, registers, () -> {
+            registers.clear();
+            memory.invalidate();
+        });
         this.edits = new CodeEdits(client, arch::toWire, raw, memory, patches);
         this.rebootWatch = new RebootWatch(session, edits);
         this.tables = new SymbolTables(options, memory);
@@ -238,6 +243,7 @@ public final class KdTarget implements AutoCloseable {
         int cpu = requireStop("set RIP").processor();
         try {
             registers.setInstructionPointer(cpu, rip);
+            continues.ipMoved(rip);
         } catch (KdException e) {
             throw fail("SetContext on processor " + cpu, e);
         }
@@ -353,9 +359,9 @@ public final class KdTarget implements AutoCloseable {
     }
 
     /**
-     * Waits until the target stops, continuing load-symbols changes meanwhile. Returns the current
-     * stop at once when broken in; empty at the deadline, or when the thread is interrupted (its
-     * interrupt flag then stays set).
+     * Waits until the target stops, continuing load-symbols changes and the echo of a lost continue
+     * ({@link ContinuedStop}) meanwhile. Returns the current stop at once when broken in; empty at the
+     * deadline, or when the thread is interrupted (its interrupt flag then stays set).
      */
     public Optional<Stop> awaitStop(Duration timeout) {
         requireConnected("wait for a stop");
@@ -363,7 +369,7 @@ public final class KdTarget implements AutoCloseable {
             return Optional.ofNullable(lastStop);
         }
         try {
-            return new StopWaiter(client, calls, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
+            return new StopWaiter(client, continues, clock, this::onLoadSymbols, DBG_CONTINUE).await(timeout)
                     .map(this::lastStopFrom);
         } catch (KdException e) {
             throw fail("waiting for the target to stop", e);
@@ -379,9 +385,11 @@ public final class KdTarget implements AutoCloseable {
         lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
                 change.processor(), arch.fromWire(change.thread()), arch.fromWire(change.programCounter()),
                 change.firstChance());
+        continues.stopped();
         return lastStop;
     }
 
+    /** A module (un)loaded; the waiter continues right after, which starts a new break epoch. */
     private void onLoadSymbols(dev.poolhit.kd.protocol.StateChange64 change) {
         if (info != null && !change.loadSymbols().unloadSymbols() && arch.fromWire(change.loadSymbols().baseOfDll()) == info.kernBase()) {
             rebootWatch.kernelAnnounced(); // the kernel announces itself only at boot
@@ -392,19 +400,14 @@ public final class KdTarget implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> "module list now " + view.modules().all().size() + " after "
                     + change.loadSymbolsPath());
         }
-        registers.clear(); // the waiter continues the target right after this: a new break epoch
-        memory.invalidate();
     }
 
     private void continueWith(boolean trace) {
         requireStop(trace ? "single-step" : "resume");
         try {
-            calls.continue2(DBG_EXCEPTION_HANDLED, trace); // every Stop is an exception: WinDbg's 'g'
+            continues.resume(DBG_EXCEPTION_HANDLED, trace); // every Stop is an exception: WinDbg's 'g'
         } catch (KdException e) {
             throw fail(trace ? "single-step" : "continue", e);
-        } finally {
-            registers.clear();
-            memory.invalidate();
         }
     }
 
