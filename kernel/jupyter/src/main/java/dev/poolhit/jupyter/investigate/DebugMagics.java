@@ -66,7 +66,7 @@ final class DebugMagics {
         call.expectPositionals(0, 1);
         long frames = call.longInRange("FRAMES", call.positional(0, "64"), 1, 1024);
         KdTarget target = broken();
-        List<StackFrame> stack = target.stack((int) frames);
+        List<StackFrame> stack = target.stackTrace((int) frames).frames();
         Display.display(StackRenderer.k(stack));
         return DebugTables.stack(stack, target.addressStyle());
     }

@@ -53,7 +53,7 @@ final class HitReader {
     record Read(Hit hit, OptionalLong allocatorReturn) {}
 
     Read read(Stop stop) {
-        List<StackFrame> stack = target.stack(maxFrames);
+        List<StackFrame> stack = target.stackTrace(maxFrames).frames();
         List<Frame> frames = frames(stack);
         long site = siteOf(stop);
         HitKind kind = HitClassifier.classify(ownerText(site), frames);
@@ -91,7 +91,7 @@ final class HitReader {
         if (HitClassifier.classify(ownerText(pc), List.of()) != HitKind.UNKNOWN) {
             return true;
         }
-        return HitClassifier.classify(Missing.TEXT, frames(target.stack(HitClassifier.TOP_FRAMES))) != HitKind.UNKNOWN;
+        return HitClassifier.classify(Missing.TEXT, frames(target.stackTrace(HitClassifier.TOP_FRAMES).frames())) != HitKind.UNKNOWN;
     }
 
     private List<Frame> frames(List<StackFrame> stack) {

@@ -37,6 +37,12 @@ final class Arch {
         return machine.toWireVirtual(address);
     }
 
+    /** The stop a state change announces, its thread and program counter in this machine's width. */
+    Stop stopOf(dev.poolhit.kd.protocol.StateChange64 change) {
+        return new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
+                change.processor(), fromWire(change.thread()), fromWire(change.programCounter()), change.firstChance());
+    }
+
     /** The model address a received address field means (x86: low 32 bits, sign-extended). */
     long fromWire(long wireValue) {
         return x86() ? canonical32(wireValue) : wireValue;

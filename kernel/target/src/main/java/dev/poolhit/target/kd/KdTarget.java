@@ -18,7 +18,6 @@ import dev.poolhit.target.memory.VirtualMemory;
 import dev.poolhit.target.module.ModuleList;
 import dev.poolhit.target.os.OsOffsets;
 import dev.poolhit.target.os.ThreadInfo;
-import dev.poolhit.target.stack.StackFrame;
 import dev.poolhit.target.stack.StackTrace;
 import dev.poolhit.target.symbol.Location;
 import dev.poolhit.target.symbol.SymbolStatus;
@@ -259,10 +258,6 @@ public final class KdTarget implements AutoCloseable {
         }
     }
 
-    public List<StackFrame> stack(int maxFrames) {
-        return stackTrace(maxFrames).frames();
-    }
-
     /**
      * The stopped thread's stack: its kernel stack bounds the walk, and past the system-call
      * boundary its process's user-mode modules (PEB loader list) name the frames.
@@ -382,9 +377,7 @@ public final class KdTarget implements AutoCloseable {
     }
 
     private Stop lastStopFrom(dev.poolhit.kd.protocol.StateChange64 change) {
-        lastStop = new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
-                change.processor(), arch.fromWire(change.thread()), arch.fromWire(change.programCounter()),
-                change.firstChance());
+        lastStop = arch.stopOf(change);
         continues.stopped();
         return lastStop;
     }

@@ -84,7 +84,7 @@ class KdTargetSimTest {
             assertEquals(Stop.Kind.BREAKPOINT, stop.kind());
             List<GroundTruthEntry> broke = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
             GroundTruthEntry truth = broke.get(broke.size() - 1);
-            checked += compare(truth, target.stack(64), hit);
+            checked += compare(truth, target.stackTrace(64).frames(), hit);
         }
         assertTrue(checked >= 300 * 4, "frames compared: " + checked);
         target.write(poolHitTag, new byte[] {0x0f, (byte) 0xff, (byte) 0xff, (byte) 0xff});

@@ -173,7 +173,7 @@ class KdTargetX86SimTest {
             SimTargets.resumePastInt3(target);
             target.awaitStop(WAIT).orElseThrow().require(Stop.Kind.BREAKPOINT, "pool hit");
             List<GroundTruthEntry> broke = machine.groundTruth().entries().stream().filter(GroundTruthEntry::broke).toList();
-            List<StackFrame> stack = target.stack(64);
+            List<StackFrame> stack = target.stackTrace(64).frames();
             checked += compare(broke.get(broke.size() - 1), stack, hit);
             userFrames += stack.stream().filter(f -> f.instructionPointer() >= 0 && f.module().isPresent()).count();
         }
