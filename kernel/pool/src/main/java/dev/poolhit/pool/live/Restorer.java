@@ -22,6 +22,9 @@ public final class Restorer {
     private static final System.Logger LOG = System.getLogger(Restorer.class.getName());
     private static final byte INT3 = (byte) 0xcc;
 
+    /** Break-ins sent before restore gives up on a running target (each waits {@code stopTimeout}). */
+    public static final int BREAK_IN_ATTEMPTS = 2;
+
     private final KdTarget target;
     private final Duration stopTimeout;
     private long savedAddress;
@@ -95,20 +98,21 @@ public final class Restorer {
     }
 
     private boolean ensureBroken(List<String> left) {
-        if (target.state() == TargetState.DISCONNECTED) {
-            left.add("target is disconnected");
+        for (int breakIns = 0; target.state() == TargetState.RUNNING && breakIns < BREAK_IN_ATTEMPTS; breakIns++) {
+            target.breakIn(); // again after a silent wait: the break-in byte itself may have been lost
+            target.awaitStop(stopTimeout);
+        }
+        String why = switch (target.state()) {
+            case BROKEN -> null;
+            case DISCONNECTED -> "target is disconnected";
+            case RUNNING -> "target did not stop within " + stopTimeout.toMillis() + " ms of each of "
+                    + BREAK_IN_ATTEMPTS + " break-ins";
+        };
+        if (why != null) {
+            left.add(why);
             pending(left);
-            return false;
         }
-        if (target.state() == TargetState.RUNNING) {
-            target.breakIn();
-            if (target.awaitStop(stopTimeout).isEmpty()) {
-                left.add("target did not stop within " + stopTimeout.toMillis() + " ms of the break-in");
-                pending(left);
-                return false;
-            }
-        }
-        return true;
+        return why == null;
     }
 
     private void undoEdits(List<String> done) {
