@@ -50,17 +50,7 @@ class CompilerWarmUpTest {
         gate.cellStarted();
         gate.cellStarted();
         gate.cellEnded();
-        Thread waiter = new Thread(() -> {
-            try {
-                gate.awaitIdle();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        waiter.start();
-        while (gate.waiters() == 0) {
-            Thread.onSpinWait();
-        }
+        Thread waiter = waitingAt(gate);
         assertTrue(waiter.isAlive());
         gate.cellEnded();
         waiter.join(TimeUnit.SECONDS.toMillis(60));
@@ -73,17 +63,7 @@ class CompilerWarmUpTest {
         CellGate gate = new CellGate(now::get, Duration.ofMillis(200));
         gate.cellStarted();
         gate.cellEnded();
-        Thread waiter = new Thread(() -> {
-            try {
-                gate.awaitIdle();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        waiter.start();
-        while (gate.waiters() == 0) {
-            Thread.onSpinWait();
-        }
+        Thread waiter = waitingAt(gate);
         waiter.join(400); // the clock stands still: the quiet period never ends
         assertTrue(waiter.isAlive());
         now.set(Duration.ofMillis(200).toNanos());
@@ -96,5 +76,21 @@ class CompilerWarmUpTest {
         CellGate gate = new CellGate(() -> 5L, Duration.ofSeconds(1));
         gate.awaitIdle(); // returns at once: nothing ran, nothing to be quiet after
         assertEquals(0, gate.waiters());
+    }
+
+    /** A thread blocked in {@code gate.awaitIdle()}, returned once it is there. */
+    private static Thread waitingAt(CellGate gate) {
+        Thread waiter = new Thread(() -> {
+            try {
+                gate.awaitIdle();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        while (gate.waiters() == 0) {
+            Thread.onSpinWait();
+        }
+        return waiter;
     }
 }

@@ -7,7 +7,7 @@ import dev.poolhit.kd.protocol.ManipulateState;
 import dev.poolhit.kd.protocol.NewState;
 import dev.poolhit.kd.protocol.PacketType;
 import dev.poolhit.kd.protocol.StateChange64;
-import dev.poolhit.kd.transport.KdClock;
+import dev.poolhit.kd.transport.ForwardingPacketLink;
 import dev.poolhit.kd.transport.LinkEvent;
 import dev.poolhit.kd.transport.PacketLink;
 import java.util.Arrays;
@@ -26,10 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       the host's RESET probe passes.</li>
  * </ul>
  */
-final class PacketFlips implements PacketLink {
+final class PacketFlips extends ForwardingPacketLink {
     enum Fault { CONTINUE_AFTER_IP_MOVE, EVERY_THIRD_CONTINUE, STOP_LIKE_THE_LAST }
 
-    private final PacketLink inner;
     private final Fault fault;
     private final AtomicInteger budget;
     private final AtomicInteger flipped = new AtomicInteger();
@@ -41,7 +40,7 @@ final class PacketFlips implements PacketLink {
     private KdPacket lastData;
 
     PacketFlips(PacketLink inner, Fault fault, int budget) {
-        this.inner = inner;
+        super(inner);
         this.fault = fault;
         this.budget = new AtomicInteger(budget);
     }
@@ -63,10 +62,10 @@ final class PacketFlips implements PacketLink {
     @Override
     public void send(KdPacket packet) throws KdException {
         if (packet.is(PacketType.STATE_MANIPULATE) && losesContinue(ManipulateState.decode(packet.payload()).apiNumber())) {
-            inner.send(flip(packet));
+            inner().send(flip(packet));
             return;
         }
-        inner.send(packet);
+        inner().send(packet);
     }
 
     private boolean losesContinue(int api) {
@@ -85,7 +84,7 @@ final class PacketFlips implements PacketLink {
 
     @Override
     public LinkEvent receive(long deadlineNanos) throws KdException {
-        LinkEvent e = inner.receive(deadlineNanos);
+        LinkEvent e = inner().receive(deadlineNanos);
         if (!(e instanceof LinkEvent.Packet p)) {
             return e;
         }
@@ -121,27 +120,7 @@ final class PacketFlips implements PacketLink {
     }
 
     @Override
-    public void sendBreakIn() throws KdException {
-        inner.sendBreakIn();
-    }
-
-    @Override
-    public KdClock clock() {
-        return inner.clock();
-    }
-
-    @Override
     public String description() {
-        return inner.description() + " with " + fault + " flips";
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+        return inner().description() + " with " + fault + " flips";
     }
 }
