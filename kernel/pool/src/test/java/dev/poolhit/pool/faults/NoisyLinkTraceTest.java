@@ -57,11 +57,11 @@ class NoisyLinkTraceTest {
      * a probe the target announces its stop again, and the simulator's app thread hits the same site
      * with the same registers again and again, so a new hit can be byte-identical to the continued
      * stop: target.kd's {@code ContinuedStop} tells it from the echo by the live RIP (issue #10).
-     * {@code -Dpoolhit.noisySeed=N} replays another seed.
+     * {@code -Dpoolhit.noisySeed=N} replays another seed, {@code -Dpoolhit.noisyHits=N} traces longer.
      */
     @Test
     void fiveHundredHitsOverANoisyLinkMatchTheGroundTruthExactly() {
-        traceOverNoise(NOISE, 500, Long.getLong("poolhit.noisySeed", 20261126));
+        traceOverNoise(NOISE, Integer.getInteger("poolhit.noisyHits", 500), Long.getLong("poolhit.noisySeed", 20261126));
     }
 
     /** Many seeds of the flips variant and longer traces (install/bench.sh fuzz-long). */
