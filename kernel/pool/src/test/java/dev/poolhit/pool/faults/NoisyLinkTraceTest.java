@@ -88,7 +88,9 @@ class NoisyLinkTraceTest {
             byte[] nt = live.simBytes(live.target.info().kernBase(), 0x3000);
             session.arm(LEA2);
             TraceRecorder recorder = LiveSim.recorder(LEA2);
-            TraceResult result = session.trace(TraceRequest.of(hits)).run(recorder);
+            // the default 600 s deadline is about 5,000 noisy hits on a busy 2-core machine: long runs get more
+            TraceRequest request = TraceRequest.of(hits).withTimeout(Duration.ofSeconds(Math.max(600, hits / 2)));
+            TraceResult result = session.trace(request).run(recorder);
             assertEquals(TraceEnd.COMPLETED, result.end(), result.message());
             assertEquals(hits, recorder.trace().size());
             GroundTruthCheck.assertHitsMatch(recorder.trace().snapshot(), live.machine, false);
