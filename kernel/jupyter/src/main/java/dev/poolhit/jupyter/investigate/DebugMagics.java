@@ -5,6 +5,7 @@ import dev.poolhit.jupyter.magic.Magic;
 import dev.poolhit.jupyter.magic.MagicCall;
 import dev.poolhit.jupyter.magic.MagicRegistry;
 import dev.poolhit.target.AddressStyle;
+import dev.poolhit.target.kd.BreakIn;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
@@ -143,8 +144,7 @@ final class DebugMagics {
         if (target.state() == TargetState.BROKEN) {
             return "already broken in: " + target.lastStop().map(s -> s.text(target.addressStyle())).orElse("");
         }
-        target.breakIn();
-        Optional<Stop> stop = target.awaitStop(BREAK_WAIT);
+        Optional<Stop> stop = BreakIn.andWait(target, BREAK_WAIT);
         if (Thread.interrupted()) {
             throw new InterruptedException("%break interrupted");
         }
@@ -152,6 +152,7 @@ final class DebugMagics {
         return stop.map(s -> "broken in: " + s.text(style) + "\n" + target.describe(s.pc()).text(style))
                 .orElseThrow(() ->
                 new InvestigationException("NoStop", "the target did not stop within " + BREAK_WAIT.toSeconds()
-                        + " s of the break-in: check the link with %status, then %break again"));
+                        + " s of each of " + BreakIn.ATTEMPTS + " break-ins: check the link with %status,"
+                        + " then %break again"));
     }
 }

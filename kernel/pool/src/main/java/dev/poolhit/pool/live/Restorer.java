@@ -2,6 +2,7 @@ package dev.poolhit.pool.live;
 
 import dev.poolhit.common.LittleEndian;
 import dev.poolhit.target.TargetException;
+import dev.poolhit.target.kd.BreakIn;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
@@ -21,9 +22,6 @@ import java.util.Optional;
 public final class Restorer {
     private static final System.Logger LOG = System.getLogger(Restorer.class.getName());
     private static final byte INT3 = (byte) 0xcc;
-
-    /** Break-ins sent before restore gives up on a running target (each waits {@code stopTimeout}). */
-    public static final int BREAK_IN_ATTEMPTS = 2;
 
     private final KdTarget target;
     private final Duration stopTimeout;
@@ -98,15 +96,14 @@ public final class Restorer {
     }
 
     private boolean ensureBroken(List<String> left) {
-        for (int breakIns = 0; target.state() == TargetState.RUNNING && breakIns < BREAK_IN_ATTEMPTS; breakIns++) {
-            target.breakIn(); // again after a silent wait: the break-in byte itself may have been lost
-            target.awaitStop(stopTimeout);
+        if (target.state() == TargetState.RUNNING) {
+            BreakIn.andWait(target, stopTimeout);
         }
         String why = switch (target.state()) {
             case BROKEN -> null;
             case DISCONNECTED -> "target is disconnected";
             case RUNNING -> "target did not stop within " + stopTimeout.toMillis() + " ms of each of "
-                    + BREAK_IN_ATTEMPTS + " break-ins";
+                    + BreakIn.ATTEMPTS + " break-ins";
         };
         if (why != null) {
             left.add(why);

@@ -1,5 +1,6 @@
 package dev.poolhit.pool.live;
 
+import dev.poolhit.target.kd.BreakIn;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import java.util.Optional;
@@ -49,10 +50,10 @@ final class SiteStepper {
         target.removeBreakpoint(address);
         Optional<Stop> step = target.step(PoolHitTagSession.STOP_TIMEOUT);
         if (step.isEmpty()) {
-            target.breakIn();
-            throw new UnexpectedStop(target.awaitStop(PoolHitTagSession.STOP_TIMEOUT).orElseThrow(() ->
+            throw new UnexpectedStop(BreakIn.andWait(target, PoolHitTagSession.STOP_TIMEOUT).orElseThrow(() ->
                     new dev.poolhit.target.TargetDisconnectedException("target neither finished a single step nor"
-                            + " stopped after a break-in within " + PoolHitTagSession.STOP_TIMEOUT.toSeconds() + " s")));
+                            + " stopped within " + PoolHitTagSession.STOP_TIMEOUT.toSeconds() + " s of each of "
+                            + BreakIn.ATTEMPTS + " break-ins")));
         }
         if (step.get().kind() != Stop.Kind.SINGLE_STEP) {
             throw new UnexpectedStop(step.get());

@@ -3,6 +3,7 @@ package dev.poolhit.pool.live;
 import dev.poolhit.pool.record.TraceRecorder;
 import dev.poolhit.target.TargetDisconnectedException;
 import dev.poolhit.target.TargetException;
+import dev.poolhit.target.kd.BreakIn;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.Stop;
 import dev.poolhit.target.kd.TargetState;
@@ -241,10 +242,10 @@ public final class TraceRun {
     }
 
     private TraceResult timedOut(PendingHits pending) {
-        target.breakIn();
-        Optional<Stop> s = target.awaitStop(PoolHitTagSession.STOP_TIMEOUT);
+        Optional<Stop> s = BreakIn.andWait(target, PoolHitTagSession.STOP_TIMEOUT);
         if (s.isEmpty()) {
-            return restored(TraceEnd.FAILED, "deadline passed and the target did not stop after a break-in");
+            return restored(TraceEnd.FAILED, "deadline passed and the target did not stop after "
+                    + BreakIn.ATTEMPTS + " break-ins");
         }
         removeReturnBreakpoints();
         return result(TraceEnd.TIMEOUT, "deadline " + request.timeout().toSeconds() + " s passed after " + taken

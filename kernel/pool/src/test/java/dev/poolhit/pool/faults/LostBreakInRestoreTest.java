@@ -15,6 +15,7 @@ import dev.poolhit.pool.live.RestoreReport;
 import dev.poolhit.pool.live.Restorer;
 import dev.poolhit.sim.kd.SimConfig;
 import dev.poolhit.sim.kd.SimulatedTarget;
+import dev.poolhit.target.kd.BreakIn;
 import dev.poolhit.target.kd.KdTarget;
 import dev.poolhit.target.kd.KdTargetOptions;
 import dev.poolhit.target.kd.TargetState;
@@ -82,7 +83,7 @@ class LostBreakInRestoreTest {
 
     @Test
     void aTargetDeafToEveryBreakInIsReportedAsStillArmed() {
-        RestoreReport r = restoreRunningTargetLosing(Restorer.BREAK_IN_ATTEMPTS, false);
+        RestoreReport r = restoreRunningTargetLosing(BreakIn.ATTEMPTS, false);
         assertFalse(r.restored());
         assertEquals("target did not stop within 500 ms of each of 2 break-ins", r.leftBehind().get(0));
     }
@@ -102,7 +103,7 @@ class LostBreakInRestoreTest {
             byte[] now = new byte[4];
             sim.machine().readVirtual(poolHitTag, now, 0, 4);
             assertArrayEquals(restoredAfter ? IDLE : ARMED, now, "PoolHitTag on the simulator's side");
-            assertEquals(Restorer.BREAK_IN_ATTEMPTS, link.breakInsSent());
+            assertEquals(BreakIn.ATTEMPTS, link.breakInsSent());
             return r;
         }
     }

@@ -1,5 +1,6 @@
 package dev.poolhit.target.kd;
 
+import dev.poolhit.kd.protocol.StateChange64;
 import dev.poolhit.kd.protocol.TargetMachine;
 import dev.poolhit.target.AddressStyle;
 import dev.poolhit.target.memory.VirtualMemory;
@@ -38,7 +39,7 @@ final class Arch {
     }
 
     /** The stop a state change announces, its thread and program counter in this machine's width. */
-    Stop stopOf(dev.poolhit.kd.protocol.StateChange64 change) {
+    Stop stopOf(StateChange64 change) {
         return new Stop(Stop.kindOf(change.exceptionRecord().code()), change.exceptionRecord().code(),
                 change.processor(), fromWire(change.thread()), fromWire(change.programCounter()), change.firstChance());
     }
